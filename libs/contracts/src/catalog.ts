@@ -1,0 +1,5 @@
+import type { EventContract } from './define.js';
+import { incomingRegistered } from './documents/incoming.js';
+
+/** Every event the platform publishes; docs/events/asyncapi.json is generated from this list. */
+export const EVENT_CATALOG: readonly EventContract<never>[] = [incomingRegistered] as unknown as EventContract<never>[];

@@ -1,0 +1,110 @@
+import { AckPolicy, DeliverPolicy, jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { EventEnvelopeSchema, type EventEnvelope, type SubjectSpace } from '@gov/contracts';
+import type { SqlDatabase, SqlExecutor } from '@gov/persistence';
+import { ensureEventsStream } from './stream.js';
+import type { JsonLogger } from './logger.js';
+import { parseTraceparent, runInTrace, childTrace } from './trace.js';
+
+export interface ConsumerSpec {
+  /** Durable name `<service>-<purpose>`: survives restarts; replicas share it (each event to one replica). */
+  durable: string;
+  /** Event types handled, e.g. ['gov.documents.incoming.registered']. */
+  eventTypes: string[];
+  /** The effect, run in the transaction that also records the event id in the inbox. */
+  handle: (event: EventEnvelope, tx: SqlExecutor) => Promise<void>;
+  /** Redeliveries before an event is given up (and logged as an error). */
+  maxDeliver?: number;
+}
+
+/**
+ * Durable, idempotent JetStream consumer. Each event's effect and its inbox row commit in one transaction;
+ * an event whose id is already in the inbox is acknowledged without running the effect again, so
+ * redelivery (after a crash, a lost ack, or a re-published outbox row) is harmless.
+ */
+export class IdempotentConsumer {
+  private messages: ConsumerMessages | undefined;
+  private loop: Promise<void> | undefined;
+  handled = 0;
+  duplicates = 0;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly db: SqlDatabase,
+    private readonly space: SubjectSpace,
+    private readonly spec: ConsumerSpec,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  async start(): Promise<void> {
+    const jsm = await ensureEventsStream(this.nc, this.space);
+    const config = {
+      durable_name: this.spec.durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subjects: this.spec.eventTypes.map((t) => this.space.event(t)),
+      max_deliver: this.spec.maxDeliver ?? 20,
+      ack_wait: 30_000_000_000,
+    };
+    try {
+      await jsm.consumers.info(this.space.streamName, this.spec.durable);
+      await jsm.consumers.update(this.space.streamName, this.spec.durable, {
+        filter_subjects: config.filter_subjects,
+        max_deliver: config.max_deliver,
+      });
+    } catch {
+      await jsm.consumers.add(this.space.streamName, config);
+    }
+    const consumer = await jetstream(this.nc).consumers.get(this.space.streamName, this.spec.durable);
+    this.messages = await consumer.consume({ max_messages: 64 });
+    this.loop = (async () => {
+      for await (const msg of this.messages!) await this.process(msg);
+    })();
+  }
+
+  async stop(): Promise<void> {
+    // Let the message in hand finish, then stop pulling.
+    this.messages?.stop();
+    await this.loop?.catch(() => undefined);
+  }
+
+  private async process(msg: JsMsg): Promise<void> {
+    let envelope: EventEnvelope;
+    try {
+      envelope = EventEnvelopeSchema.parse(msg.json()) as EventEnvelope;
+    } catch (error) {
+      this.logger.error('dropping a message that is not a platform event', { subject: msg.subject, error: String(error) });
+      msg.term();
+      return;
+    }
+    const trace = childTrace(parseTraceparent(envelope.traceparent));
+    await runInTrace(trace, async () => {
+      try {
+        const fresh = await this.db.$transaction(async (tx) => {
+          const inserted = await tx.$executeRawUnsafe(
+            `INSERT INTO inbox (consumer, event_id, subject) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+            this.spec.durable,
+            envelope.id,
+            envelope.type,
+          );
+          if (inserted === 0) return false;
+          await this.spec.handle(envelope, tx);
+          return true;
+        });
+        if (fresh) this.handled += 1;
+        else this.duplicates += 1;
+        msg.ack();
+        this.logger.debug(fresh ? 'event handled' : 'duplicate event ignored', { eventId: envelope.id, type: envelope.type });
+      } catch (error) {
+        const attempt = msg.info.deliveryCount;
+        this.logger.error('event handling failed; it will be redelivered', {
+          eventId: envelope.id,
+          type: envelope.type,
+          attempt,
+          error: (error as Error).message,
+        });
+        msg.nak(Math.min(30_000, 500 * 2 ** Math.min(attempt, 6)));
+      }
+    });
+  }
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import { appendAudit, allocateNumber } from '@gov/persistence';
+import { createEnvelope, documents } from '@gov/contracts';
+import { enqueueEvent } from '@gov/messaging';
+import type { Clock } from '@gov/calendar';
+import { CLOCK, UNIT_OF_WORK, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import type { DocumentsTx } from '../database.js';
+import { toView } from './incoming.mapper.js';
+import {
+  assertMayRegister,
+  assertReceivedAt,
+  formatRegisterNumber,
+  nextState,
+  publicTitle,
+  REGISTER_PREFIX,
+  registerYear,
+} from './incoming.rules.js';
+
+type Input = z.infer<typeof documents.RegisterIncomingInputSchema>;
+type Output = z.infer<typeof documents.registerIncoming.output>;
+
+/**
+ * 收文登记: sign for a received document and register it with its 办文编号, in one transaction with its
+ * history, audit entry and `gov.documents.incoming.registered` event; the sender gets a 办文回执.
+ */
+@Injectable()
+export class RegisterIncomingDocument {
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<DocumentsTx>,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(input: Input, { actor, traceparent, traceId }: RequestContext): Promise<Output> {
+    const now = this.clock.now();
+    const receivedAt = new Date(input.receivedAt);
+    assertReceivedAt(receivedAt, now);
+    assertMayRegister(actor, input.classification);
+    const received = nextState(null, 'sign-for', actor);
+    const registered = nextState(received, 'register', actor);
+    const id = randomUUID();
+
+    const doc = await this.uow.run(async (tx) => {
+      const year = registerYear(now);
+      const number = await allocateNumber(tx, {
+        prefix: REGISTER_PREFIX,
+        year,
+        entityType: 'incoming-document',
+        entityId: id,
+        issuedBy: actor.id,
+        format: (value) => formatRegisterNumber(year, value),
+      });
+      const created = await tx.incomingDocument.create({
+        data: {
+          id,
+          registerNumber: number.formatted,
+          registerYear: year,
+          registerSeq: number.value,
+          title: input.title,
+          senderUnit: input.senderUnit,
+          senderDocNumber: input.senderDocNumber ?? null,
+          docType: input.docType,
+          urgency: input.urgency,
+          classification: input.classification,
+          copies: input.copies,
+          pages: input.pages ?? null,
+          summary: input.summary ?? null,
+          receivedAt,
+          registeredAt: now,
+          registeredById: actor.id,
+          status: registered,
+          holderId: actor.id,
+          holderName: actor.name,
+          needToKnow: input.classification === 'none' ? [] : [actor.id],
+          history: {
+            create: [
+              {
+                at: receivedAt,
+                actorId: actor.id,
+                actorName: actor.name,
+                action: 'sign-for',
+                fromState: null,
+                toState: received,
+                details: { copies: input.copies, pages: input.pages ?? null },
+              },
+              {
+                at: now,
+                actorId: actor.id,
+                actorName: actor.name,
+                action: 'register',
+                fromState: received,
+                toState: registered,
+                details: { registerNumber: number.formatted },
+              },
+            ],
+          },
+        },
+        include: { history: { orderBy: { seq: 'asc' } } },
+      });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'incoming.register',
+        entityType: 'incoming-document',
+        entityId: id,
+        details: { registerNumber: number.formatted, classification: input.classification },
+        traceId,
+        at: now,
+      });
+      await enqueueEvent(
+        tx,
+        createEnvelope({
+          section: 'documents',
+          type: documents.incomingRegistered.type,
+          subject: id,
+          traceparent,
+          time: now,
+          data: {
+            documentId: id,
+            registerNumber: number.formatted,
+            title: publicTitle({ classification: input.classification, title: created.title }),
+            docType: input.docType,
+            urgency: input.urgency,
+            classification: input.classification,
+            senderUnit: input.senderUnit,
+            receivedAt: receivedAt.toISOString(),
+            registeredAt: now.toISOString(),
+            registeredBy: actor.id,
+          },
+        }),
+      );
+      return created;
+    });
+
+    return {
+      document: toView(doc),
+      receipt: {
+        registerNumber: doc.registerNumber,
+        title: doc.title,
+        senderUnit: doc.senderUnit,
+        receivedAt: doc.receivedAt.toISOString(),
+        registeredAt: doc.registeredAt.toISOString(),
+        registeredBy: actor.name,
+      },
+    };
+  }
+}

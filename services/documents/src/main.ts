@@ -1,0 +1,4 @@
+import { runServiceMain } from '@gov/service-kit';
+import { documentsService } from './service.js';
+
+await runServiceMain(documentsService);
