@@ -1,6 +1,6 @@
 // infra/nats/nats.conf proven with the real nats-server: a private server on a random loopback port,
 // temp JetStream store, random passwords, real client connections for every account and user.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -221,6 +221,29 @@ async function ensureGovEvents(nc: NatsConnection): Promise<void> {
       await exited;
     }
     if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('the file as compose mounts it', () => {
+    const check = (env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> =>
+      new Promise((resolve) => {
+        execFile(NATS_SERVER, ['-c', repoPath('infra', 'nats', 'nats.conf'), '-js', '-t'], { env }, (error, stdout, stderr) =>
+          resolve({ code: error ? 1 : 0, output: `${stdout}${stderr}` }),
+        );
+      });
+    const allPasswords = (): NodeJS.ProcessEnv =>
+      Object.fromEntries(NATS_USERS.map(({ user, passwordVar }) => [passwordVar, passwords[user] ?? '']));
+
+    it('passes `nats-server -c nats.conf -js -t` when every password variable is set', async () => {
+      await expect(check(allPasswords())).resolves.toMatchObject({ code: 0 });
+    });
+
+    it('is refused when a password variable is missing', async () => {
+      const env = allPasswords();
+      delete env['SECRECY_NATS_PASSWORD'];
+      const r = await check(env);
+      expect(r.code).not.toBe(0);
+      expect(r.output).toContain('SECRECY_NATS_PASSWORD');
+    });
   });
 
   describe('authentication', () => {

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@gov/service-kit';
+import { foreignAffairsService } from './service.js';
+
+await runServiceMain(foreignAffairsService);

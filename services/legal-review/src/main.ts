@@ -1,0 +1,4 @@
+import { runServiceMain } from '@gov/service-kit';
+import { legalReviewService } from './service.js';
+
+await runServiceMain(legalReviewService);

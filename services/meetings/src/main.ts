@@ -1,0 +1,4 @@
+import { runServiceMain } from '@gov/service-kit';
+import { meetingsService } from './service.js';
+
+await runServiceMain(meetingsService);

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@gov/service-kit';
+import { petitionsService } from './service.js';
+
+await runServiceMain(petitionsService);

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@gov/service-kit';
+import { supervisionService } from './service.js';
+
+await runServiceMain(supervisionService);
