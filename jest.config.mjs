@@ -23,8 +23,8 @@ export default {
   rootDir: '.',
   testTimeout: 30000,
   projects: [
-    { ...shared, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/{libs,services,gateway}/**/*.spec.ts'] },
-    { ...shared, displayName: 'integration', rootDir: '.', testMatch: ['<rootDir>/{libs,services,gateway}/**/*.int.test.ts'] },
+    { ...shared, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/{libs,services,gateway,tests}/**/*.spec.ts'] },
+    { ...shared, displayName: 'integration', rootDir: '.', testMatch: ['<rootDir>/{libs,services,gateway,tests}/**/*.int.test.ts'] },
     { ...shared, displayName: 'e2e', rootDir: '.', testMatch: ['<rootDir>/tests/**/*.e2e.test.ts'] },
   ],
 };

@@ -38,21 +38,21 @@ export class IdempotentConsumer {
 
   async start(): Promise<void> {
     const jsm = await ensureEventsStream(this.nc, this.space);
+    const subjects = this.spec.eventTypes.map((t) => this.space.event(t));
+    // One subject uses filter_subject, which servers before 2.10 (Debian 12's) also understand.
+    const filter = subjects.length === 1 ? { filter_subject: subjects[0]! } : { filter_subjects: subjects };
     const config = {
       durable_name: this.spec.durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subjects: this.spec.eventTypes.map((t) => this.space.event(t)),
       max_deliver: this.spec.maxDeliver ?? 20,
       ack_wait: 30_000_000_000,
+      ...filter,
     };
-    try {
-      await jsm.consumers.info(this.space.streamName, this.spec.durable);
-      await jsm.consumers.update(this.space.streamName, this.spec.durable, {
-        filter_subjects: config.filter_subjects,
-        max_deliver: config.max_deliver,
-      });
-    } catch {
+    const existing = await jsm.consumers.info(this.space.streamName, this.spec.durable).catch(() => undefined);
+    if (existing) {
+      await jsm.consumers.update(this.space.streamName, this.spec.durable, { ...filter, max_deliver: config.max_deliver });
+    } else {
       await jsm.consumers.add(this.space.streamName, config);
     }
     const consumer = await jetstream(this.nc).consumers.get(this.space.streamName, this.spec.durable);

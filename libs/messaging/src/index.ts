@@ -6,3 +6,4 @@ export * from './outbox.js';
 export * from './stream.js';
 export * from './relay.js';
 export * from './consumer.js';
+export * from './calendar-store.js';

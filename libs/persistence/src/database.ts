@@ -35,7 +35,10 @@ export async function ensureDatabase(url: string, admin?: string): Promise<boole
       const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
       if (found.rowCount) return false;
       try {
-        await client.query(`CREATE DATABASE "${name}"`);
+        // UTF-8 with a UTF-8 character classification: under the C ctype pg_trgm ignores every Chinese character.
+        await client.query(
+          `CREATE DATABASE "${name}" ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0`,
+        );
         return true;
       } catch (error) {
         // Two processes creating the same database at once: the loser sees duplicate_database.

@@ -144,6 +144,24 @@ export async function startService<Db>(definition: ServiceDefinition<Db>, option
     options.calendar ?? WorkingCalendar.bundled(),
   );
 
+  try {
+    await bootNest(runtime, definition, config);
+  } catch (error) {
+    // A service that cannot start leaves nothing running behind it.
+    await runtime.app?.close().catch(() => undefined);
+    await Promise.all(runtime.consumers.map((c) => c.stop()));
+    await relay.stop().catch(() => undefined);
+    await nc.close().catch(() => undefined);
+    await db.$disconnect().catch(() => undefined);
+    throw error;
+  }
+  logger.info('service started', { http: runtime.httpUrl, namespace: space.namespace || undefined });
+  return runtime;
+}
+
+
+async function bootNest<Db>(runtime: ServiceRuntime, definition: ServiceDefinition<Db>, config: ServiceConfig): Promise<void> {
+  const { logger, space, nc, db, relay } = runtime;
   const { HealthController } = await import('./health.controller.js');
   @Module({ imports: [ServiceKitModule.forRuntime(runtime), ...definition.modules], controllers: [HealthController] })
   class ServiceRootModule {}
@@ -176,8 +194,6 @@ export async function startService<Db>(definition: ServiceDefinition<Db>, option
     await consumer.start();
     runtime.consumers.push(consumer);
   }
-  logger.info('service started', { http: runtime.httpUrl, namespace: space.namespace || undefined });
-  return runtime;
 }
 
 /** For main.ts: start, stop cleanly on SIGINT/SIGTERM, and exit with a clear message on a bad configuration. */

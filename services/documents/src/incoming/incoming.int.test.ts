@@ -176,6 +176,11 @@ describe('收文登记 over NATS against a real database', () => {
     await rpc.request(documents.registerIncoming, { ...valid, title: '关于召开全区安全生产工作会议的函', docType: '函' }, { actor: clerk });
     const hits = await rpc.request(documents.listIncoming, { titleContains: '安全生产' }, { actor: clerk });
     expect(hits.items.map((d) => d.title)).toEqual(['关于召开全区安全生产工作会议的函']);
+    // pg_trgm sees Chinese characters (it would not under a C ctype), so the title index serves such searches.
+    const [sim] = await service.runtime.db.$queryRawUnsafe<{ s: number }[]>(
+      `SELECT similarity('关于申请老旧小区改造专项资金的请示', '老旧小区改造') AS s`,
+    );
+    expect(sim!.s).toBeGreaterThan(0.2);
     const old = await rpc.request(documents.listIncoming, { titleContains: '老旧小区' }, { actor: clerk });
     expect(old.items.every((d) => d.title.includes('老旧小区'))).toBe(true);
     expect(old.items.length).toBeGreaterThanOrEqual(1);
