@@ -4,9 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { SubjectSpace, type HealthReport, type Section } from '@gov/contracts';
-import { WorkingCalendar, systemClock, type Clock } from '@gov/calendar';
+import { systemClock, type Clock } from '@gov/calendar';
 import { createPrismaClient, type SqlDatabase } from '@gov/persistence';
 import {
+  CalendarStore,
   connectNats,
   ensureEventsStream,
   IdempotentConsumer,
@@ -36,7 +37,6 @@ export interface ServiceDefinition<Db> {
 export interface StartOptions {
   env?: Record<string, string | undefined>;
   clock?: Clock;
-  calendar?: WorkingCalendar;
 }
 
 /**
@@ -58,7 +58,8 @@ export class ServiceRuntime {
     readonly db: SqlDatabase,
     readonly relay: OutboxRelay,
     readonly clock: Clock,
-    readonly calendar: WorkingCalendar,
+    /** The working-day calendar: bundled years plus those an admin loaded (watched live). */
+    readonly calendars: CalendarStore,
   ) {}
 
   get httpUrl(): string {
@@ -94,6 +95,7 @@ export class ServiceRuntime {
       await this.app.close();
       await Promise.all(this.consumers.map((c) => c.stop()));
       await this.relay.stop();
+      this.calendars.close();
       await this.nc.drain().catch(() => undefined);
       await this.db.$disconnect();
       this.logger.info('stopped');
@@ -114,7 +116,7 @@ class ServiceKitModule {
         { provide: DATABASE, useValue: runtime.db },
         { provide: UNIT_OF_WORK, useValue: new UnitOfWork(runtime.db as never, runtime.relay) },
         { provide: CLOCK, useValue: runtime.clock },
-        { provide: CALENDAR, useValue: runtime.calendar },
+        { provide: CALENDAR, useValue: runtime.calendars },
         { provide: LOGGER, useValue: runtime.logger },
       ],
       exports: [RUNTIME, DATABASE, UNIT_OF_WORK, CLOCK, CALENDAR, LOGGER],
@@ -141,7 +143,7 @@ export async function startService<Db>(definition: ServiceDefinition<Db>, option
     db,
     relay,
     options.clock ?? systemClock,
-    options.calendar ?? WorkingCalendar.bundled(),
+    await CalendarStore.open(nc, space, { logger }),
   );
 
   try {
@@ -151,6 +153,7 @@ export async function startService<Db>(definition: ServiceDefinition<Db>, option
     await runtime.app?.close().catch(() => undefined);
     await Promise.all(runtime.consumers.map((c) => c.stop()));
     await relay.stop().catch(() => undefined);
+    runtime.calendars.close();
     await nc.close().catch(() => undefined);
     await db.$disconnect().catch(() => undefined);
     throw error;
