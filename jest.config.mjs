@@ -22,6 +22,8 @@ const shared = {
 export default {
   rootDir: '.',
   testTimeout: 30000,
+  globalSetup: '<rootDir>/tests/global-setup.mjs',
+  globalTeardown: '<rootDir>/tests/global-teardown.mjs',
   projects: [
     { ...shared, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/{libs,services,gateway,tests}/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', rootDir: '.', testMatch: ['<rootDir>/{libs,services,gateway,tests}/**/*.int.test.ts'] },

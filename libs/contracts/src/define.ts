@@ -39,6 +39,8 @@ export interface EventContract<D extends z.ZodType> {
   name: string;
   type: string;
   data: D;
+  /** The field of `data` naming the aggregate; it is the envelope's CloudEvents `subject`. */
+  subjectKey: string;
   description: string;
   example: z.infer<D>;
 }
@@ -48,6 +50,7 @@ export function defineEvent<D extends z.ZodType>(def: {
   aggregate: string;
   name: string;
   data: D;
+  subjectKey: string;
   description: string;
   example: z.infer<D>;
 }): EventContract<D> {

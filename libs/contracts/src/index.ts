@@ -7,3 +7,4 @@ export * from './catalog.js';
 export * from './platform/health.js';
 export * as documents from './documents/incoming.js';
 export * as supervision from './supervision/source-documents.js';
+export * from './asyncapi.js';

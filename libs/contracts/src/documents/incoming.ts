@@ -109,6 +109,7 @@ export const incomingRegistered = defineEvent({
   section: 'documents',
   aggregate: 'incoming',
   name: 'registered',
+  subjectKey: 'documentId',
   description:
     'An incoming document was registered (收文登记). title is null when the document is classified: events never carry classified content.',
   data: z.object({
