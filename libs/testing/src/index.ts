@@ -5,3 +5,4 @@ export * from './nats.js';
 export * from './private-nats.js';
 export * from './services.js';
 export * from './actors.js';
+export * from './pg-database.js';
