@@ -203,6 +203,8 @@ suite('no event is lost and none is applied twice (outbox → JetStream → idem
     await eventually(async () => ((await docs.runtime.backlog()) === 0 ? true : undefined), 30_000);
     const all = BEFORE + DURING;
     await eventually(async () => ((await supCount('SELECT count(*) AS n FROM source_document')) === all ? true : undefined), 20_000);
+    const dbg = async (tag: string) => { const i = await jsm.consumers.info(space.streamName, DURABLE); console.log(tag, JSON.stringify({ np: i.num_pending, ap: i.num_ack_pending, rd: i.num_redelivered, wp: i.num_waiting, d: i.delivered, a: i.ack_floor, h: supervision.consumers[0]!.handled, dup: supervision.consumers[0]!.duplicates })); };
+    await dbg('A'); await new Promise((r) => setTimeout(r, 3000)); await dbg('B'); await new Promise((r) => setTimeout(r, 8000)); await dbg('C');
     await eventually(consumerSettled, 10_000);
     await expectExactlyOncePerDocument();
 
