@@ -153,16 +153,35 @@ describe('收文登记 end to end through the gateway', () => {
     expect(await documentCount()).toBe(before);
   });
 
-  it('refuses queries over the depth limit and requests that fail CSRF prevention', async () => {
-    const deep = `query { incomingDocuments { items { holder { id } history { action } } } ${'__typename '.repeat(1)} }`;
-    expect(errorCode(await graphql(platform.gateway, deep, {}, clerk))).toBeUndefined();
-    const tooDeep = `query { __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }`;
-    const deepRes = await graphql(platform.gateway, tooDeep.replace('__schema', 'incomingDocuments').replace('types', 'items').replace('fields { type', 'history { action').replace(/ofType \{ /g, '').replace(/\} /g, ''), {}, clerk);
-    expect(deepRes.status).toBeLessThan(500);
-    // A simple cross-site request (no JSON content type, no preflight header) is refused before any resolver.
+  it('refuses a query deeper than the depth limit before any resolver runs', async () => {
+    const nested = (levels: number): string => (levels === 0 ? 'name' : `ofType { ${nested(levels - 1)} }`);
+    const ok = await graphql(platform.gateway, `{ __schema { types { fields { type { ${nested(5)} } } } } }`, {}, clerk);
+    expect(ok.errors).toBeUndefined();
+    const res = await graphql(platform.gateway, `{ __schema { types { fields { type { ${nested(9)} } } } } }`, {}, clerk);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0]!.message).toBe('query depth 14 exceeds the limit of 10');
+  });
+
+  it('refuses a query costlier than the complexity limit before any service is asked', async () => {
+    const before = platform.documents.runtime.server.requestsInFlight;
+    const aliases = Array.from({ length: 250 }, (_, i) => `a${i}: incomingDocuments { items { id registerNumber title } total }`).join(' ');
+    const res = await graphql(platform.gateway, `{ ${aliases} }`, {}, clerk);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0]!.message).toMatch(/^query complexity \d+ exceeds the limit of 1000$/);
+    expect(res.data ?? null).toBeNull();
+    expect(platform.documents.runtime.server.requestsInFlight).toBe(before);
+  });
+
+  it('refuses a simple cross-site request (CSRF prevention) before any resolver', async () => {
     const csrf = await fetch(`${platform.gateway.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { method: 'GET' });
     expect(csrf.status).toBe(400);
     expect(await csrf.text()).toMatch(/CSRF|preflight/i);
+    const form = await fetch(`${platform.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: REGISTER, variables: { input } }),
+    });
+    expect(form.status).toBeGreaterThanOrEqual(400);
   });
 
   it('answers /health', async () => {

@@ -140,11 +140,9 @@ suite('no event is lost and none is applied twice (outbox → JetStream → idem
     if (!available) return;
     // Stopping a service drains its NATS connection: give it a broker to drain to, whatever state a failed test left.
     if (server && !brokerUp) await server.up().catch(() => undefined);
-    await Promise.all([
-      docs?.stop(),
-      supervision?.stop().then(() => supervisionDb.drop()),
-    ]);
+    await Promise.all([docs?.stop(), supervision?.stop()]);
     await supervisionSql?.end();
+    await supervisionDb?.drop();
     await nc?.close();
     await server?.destroy();
   }, 60_000);
@@ -204,7 +202,7 @@ suite('no event is lost and none is applied twice (outbox → JetStream → idem
     const all = BEFORE + DURING;
     await eventually(async () => ((await supCount('SELECT count(*) AS n FROM source_document')) === all ? true : undefined), 20_000);
     const dbg = async (tag: string) => { const i = await jsm.consumers.info(space.streamName, DURABLE); console.log(tag, JSON.stringify({ np: i.num_pending, ap: i.num_ack_pending, rd: i.num_redelivered, wp: i.num_waiting, d: i.delivered, a: i.ack_floor, h: supervision.consumers[0]!.handled, dup: supervision.consumers[0]!.duplicates })); };
-    await dbg('A'); await new Promise((r) => setTimeout(r, 3000)); await dbg('B'); await new Promise((r) => setTimeout(r, 8000)); await dbg('C');
+    for (let k = 0; k < 20; k++) { await dbg(`T${k}`); if (await consumerSettled()) break; await new Promise((r) => setTimeout(r, 2000)); }
     await eventually(consumerSettled, 10_000);
     await expectExactlyOncePerDocument();
 

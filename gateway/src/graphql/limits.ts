@@ -8,7 +8,6 @@ export function queryDepth(document: DocumentNode, operationName?: string | null
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const depthOf = (node: ASTNode, seen: Set<string>): number => {
     if (node.kind === Kind.FIELD) {
-      if (node.name.value.startsWith('__')) return 0; // introspection is not counted
       return node.selectionSet ? 1 + Math.max(0, ...node.selectionSet.selections.map((s) => depthOf(s, seen))) : 1;
     }
     if (node.kind === Kind.INLINE_FRAGMENT || node.kind === Kind.OPERATION_DEFINITION) {
