@@ -52,9 +52,15 @@ export async function serviceDatabases({ env = process.env, services = migratabl
   const base = env.DATABASE_URL || DEFAULT_DATABASE_URL;
   return services.map((service) => {
     const envName = serviceDatabaseEnv(service);
-    const database = serviceDatabaseName(service);
     const given = env[envName];
-    return { service, database, envName, url: given || withDatabase(base, database), fromEnv: Boolean(given) };
+    const url = given || withDatabase(base, serviceDatabaseName(service));
+    let database;
+    try {
+      database = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+    } catch {
+      throw new MigrateError(`${envName} is not a URL: ${redactUrl(url)}`);
+    }
+    return { service, database, envName, url, fromEnv: Boolean(given) };
   });
 }
 

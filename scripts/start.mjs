@@ -120,7 +120,7 @@ async function shutdown(code, reason) {
     for (const app of unclean) complain(`${app.name} stopped with ${describeExit(app.exit)}`);
   }
   if (issuer) await issuer.close().catch(() => undefined);
-  say(code === 0 ? 'stopped' : `stopped (exit code ${code})`);
+  if (running.length > 0 || issuer) say(code === 0 ? 'stopped' : `stopped (exit code ${code})`);
   process.exit(code);
 }
 
@@ -140,6 +140,13 @@ const onSignal = (signal) => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 process.on('SIGHUP', onSignal);
+
+// `npm start` runs this script under `sh -c`. A SIGTERM sent to npm is forwarded to that shell only, which
+// dies and leaves this process behind: when the parent changes, stop as on SIGTERM.
+const originalParent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== originalParent && !stopping) void shutdown(0, `the parent process (pid ${originalParent}) is gone: stopping the platform`);
+}, 500).unref();
 
 /** Fails start-up: the message, then everything started so far is stopped, exit code 1. */
 const fail = (message) => shutdown(1, message);
@@ -381,7 +388,7 @@ async function main() {
   if (portProblem) return fail(portProblem);
 
   // (d) databases
-  say(`migrating the databases on ${redactUrl(withDatabase(env.DATABASE_URL || DEFAULT_DATABASE_URL, ''))}`);
+  say(`creating and migrating the service databases on ${redactUrl(withDatabase(env.DATABASE_URL || DEFAULT_DATABASE_URL, ''))}${serviceNames.some((s) => databases.get(s).fromEnv) ? ' (and <NAME>_DATABASE_URL)' : ''}`);
   try {
     await step('migrate', () => migrateAll({ env, log: say }));
   } catch (error) {

@@ -2,7 +2,7 @@ import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jet
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 import { documents, type EventEnvelope, type SubjectSpace } from '@gov/contracts';
-import { childTrace, RpcClient } from '@gov/messaging';
+import { CalendarStore, childTrace, RpcClient } from '@gov/messaging';
 import { startService, type ServiceRuntime } from '@gov/service-kit';
 import {
   eventually,
@@ -186,12 +186,16 @@ suite('no event is lost and none is applied twice (outbox → JetStream → idem
     expect(await supCount('SELECT count(*) AS n FROM source_document WHERE document_id = ANY($1::uuid[])', during)).toBe(0);
   }, 30_000);
 
+  // BUG (libs/service-kit/src/runtime.ts, ServiceRuntime.health): the NATS check is `nc.isClosed()`, which is
+  // false while the client is reconnecting (connectNats reconnects for ever), so during a broker outage /health
+  // answers 200 {status: 'ok', checks.nats.ok: true}. Same in gateway/src/platform/health.controller.ts.
   it('while the broker is down, /health does not report NATS as ok', async () => {
     // ARCHITECTURE.md: /health covers NATS. A connection that is reconnecting is not closed, but it is not usable either.
     expect(brokerUp).toBe(false);
-    const health = await docs.runtime.health();
-    expect(health.checks.nats?.ok).toBe(false);
-    expect(health.status).not.toBe('ok');
+    const res = await fetch(`${docs.runtime.httpUrl}/health`);
+    const body = (await res.json()) as { status: string; checks: { nats?: { ok: boolean } } };
+    expect(body.checks.nats?.ok).toBe(false);
+    expect(body.status).not.toBe('ok');
   });
 
   it('broker back (same port, same JetStream store): the backlog drains by itself and every event is applied exactly once', async () => {
@@ -201,9 +205,9 @@ suite('no event is lost and none is applied twice (outbox → JetStream → idem
     await eventually(async () => ((await docs.runtime.backlog()) === 0 ? true : undefined), 30_000);
     const all = BEFORE + DURING;
     await eventually(async () => ((await supCount('SELECT count(*) AS n FROM source_document')) === all ? true : undefined), 20_000);
-    const dbg = async (tag: string) => { const i = await jsm.consumers.info(space.streamName, DURABLE); console.log(tag, JSON.stringify({ np: i.num_pending, ap: i.num_ack_pending, rd: i.num_redelivered, wp: i.num_waiting, d: i.delivered, a: i.ack_floor, h: supervision.consumers[0]!.handled, dup: supervision.consumers[0]!.duplicates })); };
-    for (let k = 0; k < 20; k++) { await dbg(`T${k}`); if (await consumerSettled()) break; await new Promise((r) => setTimeout(r, 2000)); }
-    await eventually(consumerSettled, 10_000);
+    // The broker was killed, so an acknowledgement it had received but not yet written to its store can be lost:
+    // that delivery then stays "ack pending" until ack_wait (30 s) ends, and is redelivered. Wait for it.
+    await eventually(consumerSettled, 45_000);
     await expectExactlyOncePerDocument();
 
     // The stream holds each event once, under its own id, although the relay's publishes timed out and were retried.
@@ -214,7 +218,7 @@ suite('no event is lost and none is applied twice (outbox → JetStream → idem
     expect([Number(outbox!.n), Number(outbox!.distinct_ids)]).toEqual([all, all]);
     // Every effect was applied once; a redelivery (an ack the killed broker had not yet stored) is dropped by the inbox.
     expect(supervision.consumers[0]!.handled).toBe(all);
-  }, 60_000);
+  }, 120_000);
 
   it('relay crash between publishing and marking: re-publishing the same events changes nothing', async () => {
     const streamBefore = await streamMessages();
@@ -285,4 +289,23 @@ suite('no event is lost and none is applied twice (outbox → JetStream → idem
     expect(rows.map((r) => r.id)).toEqual([...missed].sort());
     await expectExactlyOncePerDocument();
   }, 30_000);
+
+  it('the documents service, which lived through the broker restart, still follows the shared working-day calendar', async () => {
+    // TEST FIXTURE, not the official 2027 schedule: only here to see a KV update reach a watch that survived the outage.
+    const fixture = {
+      year: 2027,
+      source: 'TEST FIXTURE — not a State Council notice',
+      holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }],
+      makeUpWorkdays: [],
+    };
+    expect(docs.runtime.calendars.calendar.years()).not.toContain(2027);
+    const admin = await CalendarStore.open(nc, space);
+    try {
+      await admin.put(fixture);
+    } finally {
+      admin.close();
+    }
+    await eventually(() => (docs.runtime.calendars.calendar.years().includes(2027) ? true : undefined));
+    expect(docs.runtime.calendars.calendar.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+  });
 });

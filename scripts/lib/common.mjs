@@ -2,7 +2,7 @@
 // Plain Node ESM: only Node built-ins and runtime `dependencies` (pg), because the Docker image prunes dev
 // dependencies and runs `npm run db:migrate` with what is left.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { register } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -21,7 +21,12 @@ export const START_NATS =
 
 /** True when the module at `metaUrl` is the script node was started with (not imported by another one). */
 export function isMainModule(metaUrl) {
-  return Boolean(process.argv[1]) && path.resolve(process.argv[1]) === fileURLToPath(metaUrl);
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(path.resolve(process.argv[1])) === realpathSync(fileURLToPath(metaUrl));
+  } catch {
+    return false;
+  }
 }
 
 /** Service folders (services/<name>) that contain `marker`, sorted by name. */

@@ -262,6 +262,8 @@ describe('docker-compose.yml: gateway', () => {
 
   it('has the Keycloak settings', () => {
     expect(env['KEYCLOAK_URL']).toBe('http://keycloak:8080');
+    // The gateway's default host is loopback; in a container that would make the published port useless.
+    expect(env['HOST']).toBe('0.0.0.0');
     expect(env['KEYCLOAK_REALM']).toBe('gov-office');
     expect(env['KEYCLOAK_CLIENT_ID']).toBe('gov-gateway');
     expect(env['KEYCLOAK_CLIENT_SECRET']).toBeTruthy();

@@ -24,6 +24,8 @@ import {
   StorageType,
 } from '@nats-io/jetstream';
 import { NATS_USERS, SECTIONS, repoPath } from './support.js';
+import { CalendarStore } from '@gov/messaging';
+import { SubjectSpace } from '@gov/contracts';
 
 const NATS_SERVER = process.env['NATS_SERVER_BIN'] ?? '/usr/sbin/nats-server';
 const HAVE_SERVER = existsSync(NATS_SERVER);
@@ -470,6 +472,17 @@ async function ensureGovEvents(nc: NatsConnection): Promise<void> {
 
       await expectPublishDenied(archives, '$KV.gov_calendar.2025');
       await expectPublishDenied(archives, '$JS.API.STREAM.PURGE.KV_gov_calendar');
+    });
+
+    it('a service that starts before the gateway creates the empty bucket itself, and still cannot write it', async () => {
+      const ops = await as('ops');
+      await (await jetstreamManager(ops)).streams.delete('KV_gov_calendar');
+      const documents = await as('documents');
+      // The platform's own code path: every service opens the calendar store at start-up.
+      const store = await CalendarStore.open(documents, new SubjectSpace(''));
+      expect(store.calendar.years()).toEqual([2025, 2026]);
+      await expect(store.put({ ...store.calendar.yearData(2026)!, year: 2026 })).rejects.toThrow(/permission|timeout|violation/i);
+      store.close();
     });
   });
 
