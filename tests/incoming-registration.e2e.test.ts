@@ -184,9 +184,13 @@ describe('收文登记 end to end through the gateway', () => {
     expect(form.status).toBeGreaterThanOrEqual(400);
   });
 
-  it('answers /health', async () => {
+  it('answers /health and counts operations by outcome in /metrics', async () => {
     const res = await fetch(`${platform.gateway.url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', service: 'gateway' });
+    expect(await res.json()).toMatchObject({ status: 'ok', service: 'gateway', checks: { nats: { ok: true } } });
+    const metrics = await (await fetch(`${platform.gateway.url}/metrics`)).text();
+    expect(metrics).toMatch(/gov_graphql_operations_total\{operation="Register",outcome="ok"\} [1-9]/);
+    expect(metrics).toMatch(/gov_graphql_operations_total\{operation="Register",outcome="FORBIDDEN"\} [1-9]/);
+    expect(metrics).toMatch(/gov_graphql_operations_total\{operation="Register",outcome="UNAUTHENTICATED"\} [1-9]/);
   });
 });

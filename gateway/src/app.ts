@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { KeycloakTokenVerifier } from '@gov/auth';
 import { SubjectSpace } from '@gov/contracts';
-import { CalendarStore, childTrace, connectNats, JsonLogger, parseTraceparent, RpcClient, runInTrace, type TraceContext } from '@gov/messaging';
+import { CalendarStore, childTrace, ConnectionWatch, connectNats, JsonLogger, parseTraceparent, RpcClient, runInTrace, type TraceContext } from '@gov/messaging';
 import { loadGatewayConfig, type GatewayConfig } from './config.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { formatError, GovErrorFilter } from './graphql/errors.js';
@@ -18,7 +18,8 @@ import { DocumentsGraphqlModule } from './documents/documents.module.js';
 import { SupervisionGraphqlModule } from './supervision/supervision.module.js';
 import { CalendarGraphqlModule } from './calendar/calendar.resolver.js';
 import { GatewayHealthController } from './platform/health.controller.js';
-import { CALENDAR_STORE, GATEWAY_CONFIG, LOGGER, NATS, RPC, SPACE, VERIFIER } from './tokens.js';
+import { CALENDAR_STORE, GATEWAY_CONFIG, LOGGER, NATS, NATS_WATCH, RPC, SPACE, VERIFIER } from './tokens.js';
+import { metricsPlugin } from './platform/metrics.js';
 
 export interface Gateway {
   app: NestFastifyApplication;
@@ -72,6 +73,7 @@ export async function startGateway(options: { env?: Record<string, string | unde
         [LOGGER]: logger,
         [SPACE]: space,
         [NATS]: nc,
+        [NATS_WATCH]: new ConnectionWatch(nc),
         [RPC]: rpc,
         [VERIFIER]: verifier,
         [CALENDAR_STORE]: calendar,
@@ -90,6 +92,7 @@ export async function startGateway(options: { env?: Record<string, string | unde
           trace: requestTrace(request),
         }),
         plugins: [
+          metricsPlugin,
           queryLimitsPlugin(() => schemaHost!.schema, { maxDepth: config.GRAPHQL_MAX_DEPTH, maxComplexity: config.GRAPHQL_MAX_COMPLEXITY }),
           {
             // The client can find its request in the logs by the traceparent it gets back.
@@ -137,7 +140,8 @@ export async function startGateway(options: { env?: Record<string, string | unde
     config,
     stop() {
       stopping ??= (async () => {
-        await app.close();
+        // Stop taking requests and let those in hand finish, for at most the grace period.
+        await Promise.race([app.close(), new Promise((r) => setTimeout(r, config.SHUTDOWN_GRACE_MS).unref())]);
         calendar.close();
         await nc.drain().catch(() => undefined);
       })();

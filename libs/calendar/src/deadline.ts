@@ -22,7 +22,8 @@ export const DurationSchema = z.strictObject({
 export interface DueDateOptions {
   /**
    * Calendar-day periods only. Default false: the due date is start + amount even when that day is a
-   * holiday or weekend — the stricter reading, which keeps the earlier date. A setting may turn on the legal
+   * holiday or weekend — the stricter reading, which keeps the earlier date. A rule whose source says so
+   * passes true here (its setting, kept with the rule as data) to apply the legal
    * rule that a period ending on a day off ends on the next working day (期间届满的最后一日是法定休假日的，以法定休假日后的
    * 第一日为期间届满的日期).
    */

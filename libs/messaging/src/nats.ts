@@ -22,3 +22,28 @@ export async function connectNats(settings: NatsSettings, name: string): Promise
     waitOnFirstConnect: true,
   });
 }
+
+/** Follows a connection's status so /health can say "NATS down" while the client is reconnecting. */
+export class ConnectionWatch {
+  private up = true;
+  private detail: string | undefined;
+
+  constructor(private readonly nc: NatsConnection) {
+    void (async () => {
+      for await (const s of nc.status()) {
+        if (s.type === 'disconnect' || s.type === 'reconnecting') {
+          this.up = false;
+          this.detail = `disconnected from ${'server' in s ? String(s.server) : 'the server'}, reconnecting`;
+        } else if (s.type === 'reconnect') {
+          this.up = true;
+          this.detail = undefined;
+        }
+      }
+    })().catch(() => undefined);
+  }
+
+  get check(): { ok: boolean; detail?: string } {
+    if (this.nc.isClosed()) return { ok: false, detail: 'closed' };
+    return this.up ? { ok: true } : { ok: false, detail: this.detail ?? 'reconnecting' };
+  }
+}

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '@gov/calendar';
 import { createPrismaClient, type SqlDatabase } from '@gov/persistence';
 import {
   CalendarStore,
+  ConnectionWatch,
   connectNats,
   ensureEventsStream,
   IdempotentConsumer,
@@ -49,6 +50,7 @@ export class ServiceRuntime {
   server!: GovNatsServer;
   readonly consumers: IdempotentConsumer[] = [];
   private stopping: Promise<void> | undefined;
+  private readonly natsWatch: ConnectionWatch;
 
   constructor(
     readonly config: ServiceConfig,
@@ -60,7 +62,9 @@ export class ServiceRuntime {
     readonly clock: Clock,
     /** The working-day calendar: bundled years plus those an admin loaded (watched live). */
     readonly calendars: CalendarStore,
-  ) {}
+  ) {
+    this.natsWatch = new ConnectionWatch(nc);
+  }
 
   get httpUrl(): string {
     const address = this.app.getHttpServer().address();
@@ -74,7 +78,7 @@ export class ServiceRuntime {
 
   async health(): Promise<HealthReport> {
     const checks: HealthReport['checks'] = {};
-    checks.nats = this.nc.isClosed() ? { ok: false, detail: 'closed' } : { ok: true };
+    checks.nats = this.natsWatch.check;
     let backlog: number | undefined;
     try {
       await this.db.$queryRawUnsafe('SELECT 1');

@@ -1,5 +1,5 @@
 /**
- * Where tests find PostgreSQL and NATS. jest's global setup (tests/global-setup.ts) tries testcontainers
+ * Where tests find PostgreSQL and NATS. jest's global setup (tests/global-setup.mjs) tries testcontainers
  * first; with no Docker engine (the CI machine) its probe fails within milliseconds and the servers named by
  * DATABASE_URL / NATS_URL are used, defaulting to the local ones.
  */

@@ -137,15 +137,20 @@ describe('收文登记 over NATS against a real database', () => {
     expect(event.envelope.data).toMatchObject({ classification: 'secret', title: null });
     expect(JSON.stringify(event.envelope)).not.toContain('涉密事项');
 
-    // Outside its 知悉范围 the same FORBIDDEN, whatever the reason, and nothing about the document.
+    // Outside its 知悉范围 the very answer an unknown id gets: the refusal does not confirm it exists.
+    const unknown = await refusal(rpc.request(documents.getIncoming, { id: '6f1d2c3b-0000-4000-8000-000000000000' }, { actor: clerk }));
     for (const reader of [clerk, director]) {
       const refused = await refusal(rpc.request(documents.getIncoming, { id: document.id }, { actor: reader }));
-      expect(refused.code).toBe('FORBIDDEN');
-      expect(refused.message).toBe('you may not read this document');
+      expect(refused.toPayload()).toEqual(unknown.toPayload());
+      expect(refused.code).toBe('NOT_FOUND');
       expect(JSON.stringify(refused)).not.toContain('涉密事项');
     }
-    const list = await rpc.request(documents.listIncoming, { titleContains: '涉密' }, { actor: clerk });
-    expect(list.items).toHaveLength(0);
+    for (const reader of [clerk, director]) {
+      const list = await rpc.request(documents.listIncoming, { titleContains: '涉密' }, { actor: reader });
+      expect(list).toEqual({ items: [], total: 0 });
+    }
+    const own = await rpc.request(documents.listIncoming, { titleContains: '涉密' }, { actor: confidentialClerk });
+    expect(own).toMatchObject({ total: 1, items: [{ id: document.id, title: classified.title }] });
 
     const read = await rpc.request(documents.getIncoming, { id: document.id }, { actor: confidentialClerk });
     expect(read.title).toBe(classified.title);
@@ -155,6 +160,9 @@ describe('收文登记 over NATS against a real database', () => {
     );
     expect(audits).toEqual([
       { action: 'incoming.register', actor_id: confidentialClerk.id },
+      { action: 'incoming.read-refused', actor_id: clerk.id },
+      { action: 'incoming.read-refused', actor_id: director.id },
+      { action: 'incoming.list-classified', actor_id: confidentialClerk.id },
       { action: 'incoming.read-classified', actor_id: confidentialClerk.id },
     ]);
   });
@@ -180,7 +188,7 @@ describe('收文登记 over NATS against a real database', () => {
     const [sim] = await service.runtime.db.$queryRawUnsafe<{ s: number }[]>(
       `SELECT similarity('关于申请老旧小区改造专项资金的请示', '老旧小区改造') AS s`,
     );
-    expect(sim!.s).toBeGreaterThan(0.2);
+    expect(sim!.s).toBeGreaterThan(0.1); // 0 under a C ctype, where pg_trgm drops every Chinese character
     const old = await rpc.request(documents.listIncoming, { titleContains: '老旧小区' }, { actor: clerk });
     expect(old.items.every((d) => d.title.includes('老旧小区'))).toBe(true);
     expect(old.items.length).toBeGreaterThanOrEqual(1);
@@ -190,7 +198,7 @@ describe('收文登记 over NATS against a real database', () => {
     const db = service.runtime.db;
     const ok = await verifyAuditChain(db);
     expect(ok).toMatchObject({ ok: true });
-    expect(ok.entries).toBeGreaterThanOrEqual(53);
+    expect(ok.entries).toBeGreaterThanOrEqual(57);
     await expect(db.$executeRawUnsafe(`UPDATE audit_log SET actor_name = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe(`DELETE FROM audit_log WHERE seq = 1`)).rejects.toThrow(/append-only/);
     // A superuser who switches the trigger off can change a row, but not without the chain showing it.

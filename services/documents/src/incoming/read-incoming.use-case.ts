@@ -2,11 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { appendAudit } from '@gov/persistence';
 import { GovError, documents, type Classification } from '@gov/contracts';
-import { hasAnyRole } from '@gov/auth';
+import { CLEARANCES, clearanceAtLeast, hasAnyRole } from '@gov/auth';
 import { DATABASE, UNIT_OF_WORK, type RequestContext, type UnitOfWork } from '@gov/service-kit';
 import type { DocumentsDatabase, DocumentsTx } from '../database.js';
 import { toSummaryView, toView } from './incoming.mapper.js';
 import { readDecision } from './incoming.rules.js';
+
+const NO_SUCH_DOCUMENT = () => GovError.notFound('no such incoming document');
 
 /** Office roles that work with the incoming register (the unit liaison of another unit does not). */
 const REGISTER_READERS = [
@@ -16,8 +18,9 @@ const REGISTER_READERS = [
 
 /**
  * One incoming document with its history and current holder. A classified document is shown only within its
- * 知悉范围 and each such read is written to the audit log; anyone else gets the same FORBIDDEN whatever
- * the reason, so a refusal reveals nothing about the document.
+ * 知悉范围 and each such read is written to the audit log. Anyone else gets exactly the answer an unknown id
+ * gets (NOT_FOUND), so a refusal does not even confirm that the document exists; the refused attempt is
+ * audited.
  */
 @Injectable()
 export class GetIncomingDocument {
@@ -32,11 +35,22 @@ export class GetIncomingDocument {
       where: { id },
       include: { history: { orderBy: { seq: 'asc' } } },
     });
-    if (!doc) throw GovError.notFound('no such incoming document');
+    if (!doc) throw NO_SUCH_DOCUMENT();
     const classification = doc.classification as Classification;
     if (classification === 'none') return toView(doc);
     if (!readDecision(actor, { classification, needToKnow: doc.needToKnow }).allowed) {
-      throw GovError.forbidden('you may not read this document');
+      await this.uow.run((tx) =>
+        appendAudit(tx, {
+          actorId: actor.id,
+          actorName: actor.name,
+          action: 'incoming.read-refused',
+          entityType: 'incoming-document',
+          entityId: doc.id,
+          details: {},
+          traceId,
+        }),
+      );
+      throw NO_SUCH_DOCUMENT();
     }
     await this.uow.run((tx) =>
       appendAudit(tx, {
@@ -57,19 +71,28 @@ type ListInput = z.infer<typeof documents.listIncoming.input>;
 type ListOutput = z.infer<typeof documents.listIncoming.output>;
 
 /**
- * The incoming register. Classified entries appear only to those within their 知悉范围; title search uses
- * the trigram index, so a fragment of a Chinese title (e.g. 老旧小区) finds it.
+ * The incoming register. Classified entries appear only to those within their 知悉范围 whose clearance covers
+ * them (the filter is in the query, so `total` counts only what the caller may see), and every classified
+ * entry shown is audited. Title search uses the trigram index, so a fragment of a Chinese title (老旧小区)
+ * finds it.
  */
 @Injectable()
 export class ListIncomingDocuments {
-  constructor(@Inject(DATABASE) private readonly db: InstanceType<typeof DocumentsDatabase>) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: InstanceType<typeof DocumentsDatabase>,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<DocumentsTx>,
+  ) {}
 
-  async execute(input: ListInput, { actor }: RequestContext): Promise<ListOutput> {
+  async execute(input: ListInput, { actor, traceId }: RequestContext): Promise<ListOutput> {
     if (!hasAnyRole(actor, REGISTER_READERS)) throw GovError.forbidden('you may not read the incoming register');
+    const coveredLevels = CLEARANCES.filter((level) => level !== 'none' && clearanceAtLeast(actor.clearance, level));
     const where = {
       ...(input.year ? { registerYear: input.year } : {}),
       ...(input.titleContains ? { title: { contains: input.titleContains } } : {}),
-      OR: [{ classification: 'none' }, { needToKnow: { hasSome: [actor.id, actor.unit] } }],
+      OR: [
+        { classification: 'none' },
+        { classification: { in: coveredLevels }, needToKnow: { hasSome: [actor.id, actor.unit] } },
+      ],
     };
     const [rows, total] = await Promise.all([
       this.db.incomingDocument.findMany({
@@ -80,9 +103,22 @@ export class ListIncomingDocuments {
       }),
       this.db.incomingDocument.count({ where }),
     ]);
-    const visible = rows.filter((d) =>
-      readDecision(actor, { classification: d.classification as Classification, needToKnow: d.needToKnow }).allowed,
-    );
-    return { items: visible.map(toSummaryView), total };
+    const classified = rows.filter((d) => d.classification !== 'none');
+    if (classified.length) {
+      await this.uow.run(async (tx) => {
+        for (const d of classified) {
+          await appendAudit(tx, {
+            actorId: actor.id,
+            actorName: actor.name,
+            action: 'incoming.list-classified',
+            entityType: 'incoming-document',
+            entityId: d.id,
+            details: { classification: d.classification },
+            traceId,
+          });
+        }
+      });
+    }
+    return { items: rows.map(toSummaryView), total };
   }
 }
