@@ -95,12 +95,24 @@ export async function startGateway(options: { env?: Record<string, string | unde
           metricsPlugin,
           queryLimitsPlugin(() => schemaHost!.schema, { maxDepth: config.GRAPHQL_MAX_DEPTH, maxComplexity: config.GRAPHQL_MAX_COMPLEXITY }),
           {
-            // The client can find its request in the logs by the traceparent it gets back.
+            // One log line per operation, and the traceparent back to the client, so a request can be
+            // followed through the logs of the gateway, the services and the consumers of its events.
             async requestDidStart({ contextValue }) {
               const trace = (contextValue as GatewayContext).trace;
+              const started = process.hrtime.bigint();
               return {
-                async willSendResponse({ response }) {
+                async willSendResponse({ response, operationName }) {
                   if (response.http) response.http.headers.set('traceparent', trace.traceparent);
+                  const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+                  const codes = [...new Set((body?.errors ?? []).map((e) => e.extensions?.code))];
+                  runInTrace(trace, () =>
+                    logger.info('graphql operation', {
+                      operation: operationName ?? 'anonymous',
+                      actor: (contextValue as GatewayContext).actor?.username,
+                      ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+                      ...(codes.length ? { errors: codes } : {}),
+                    }),
+                  );
                 },
               };
             },

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { MessagePattern, RpcException, type NatsContext } from '@nestjs/microservices';
 import type { z } from 'zod';
 import { ACTOR_HEADER, decodeActorHeader, type Actor } from '@gov/auth';
@@ -17,9 +18,11 @@ export interface RequestContext {
   traceId: string;
 }
 
-let logger: JsonLogger | undefined;
-export function setCommandLogger(l: JsonLogger): void {
-  logger = l;
+/** The logger of the service whose NATS server is handling the current request (several may share a process). */
+const serviceLogger = new AsyncLocalStorage<JsonLogger>();
+
+export function runWithServiceLogger<T>(logger: JsonLogger, fn: () => T): T {
+  return serviceLogger.run(logger, fn);
 }
 
 /**
@@ -35,6 +38,7 @@ export async function runCommand<I extends z.ZodType, O extends z.ZodType>(
   const headers = ctx.getHeaders();
   const trace = childTrace(parseTraceparent(headers?.get(TRACEPARENT_HEADER)));
   const started = process.hrtime.bigint();
+  const logger = serviceLogger.getStore();
   return runInTrace(trace, async () => {
     let outcome = 'ok';
     try {
@@ -52,8 +56,10 @@ export async function runCommand<I extends z.ZodType, O extends z.ZodType>(
       }
       throw new RpcException(govError.toPayload());
     } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.rpcRequests.inc({ subject: contract.subject, outcome });
-      metrics.rpcDuration.observe({ subject: contract.subject }, Number(process.hrtime.bigint() - started) / 1e9);
+      metrics.rpcDuration.observe({ subject: contract.subject }, seconds);
+      if (outcome === 'ok') logger?.info('request handled', { subject: contract.subject, ms: Math.round(seconds * 1e4) / 10 });
     }
   });
 }

@@ -1,6 +1,8 @@
 import { ServerNats } from '@nestjs/microservices';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { SubjectSpace } from '@gov/contracts';
+import type { JsonLogger } from '@gov/messaging';
+import { runWithServiceLogger } from './command.js';
 
 /**
  * @nestjs/microservices' NATS transport with two additions: every handler subscribes under the configured
@@ -16,6 +18,7 @@ export class GovNatsServer extends ServerNats {
     private readonly space: SubjectSpace,
     private readonly queue: string,
     private readonly graceMs: number,
+    private readonly serviceLogger: JsonLogger,
   ) {
     super(options);
   }
@@ -27,7 +30,7 @@ export class GovNatsServer extends ServerNats {
         queue: this.queue,
         callback: (error, msg) => {
           this.inFlight += 1;
-          void Promise.resolve(handle(error, msg)).finally(() => {
+          void Promise.resolve(runWithServiceLogger(this.serviceLogger, () => handle(error, msg))).finally(() => {
             this.inFlight -= 1;
           });
         },

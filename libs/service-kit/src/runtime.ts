@@ -18,7 +18,6 @@ import {
 } from '@gov/messaging';
 import { loadServiceConfig, type ServiceConfig } from './config.js';
 import { GovNatsServer } from './nats-server.js';
-import { setCommandLogger } from './command.js';
 import { CALENDAR, CLOCK, DATABASE, LOGGER, UNIT_OF_WORK, type EventConsumer } from './tokens.js';
 import { UnitOfWork } from './unit-of-work.js';
 import { metrics } from './metrics.js';
@@ -132,7 +131,6 @@ class ServiceKitModule {
 export async function startService<Db>(definition: ServiceDefinition<Db>, options: StartOptions = {}): Promise<ServiceRuntime> {
   const config = loadServiceConfig(definition.section, options.env ?? process.env);
   const logger = new JsonLogger(definition.section, config.LOG_LEVEL);
-  setCommandLogger(logger);
   const space = new SubjectSpace(config.NATS_NAMESPACE ?? '');
   const natsSettings = { url: config.NATS_URL, user: config.NATS_USER, password: config.NATS_PASSWORD };
   const nc = await connectNats(natsSettings, `${definition.section}-events`);
@@ -183,6 +181,7 @@ async function bootNest<Db>(runtime: ServiceRuntime, definition: ServiceDefiniti
     space,
     definition.section,
     config.SHUTDOWN_GRACE_MS,
+    logger,
   );
   app.connectMicroservice({ strategy: runtime.server });
   await app.startAllMicroservices();

@@ -7,6 +7,8 @@ import type { SqlDatabase, SqlExecutor } from '@gov/persistence';
  */
 export function pgDatabase(url: string): SqlDatabase {
   const pool = new pg.Pool({ connectionString: url, max: 20 });
+  // An idle connection ended by the server (a dropped database, a restart) must not crash the process.
+  pool.on('error', () => undefined);
   const executor = (q: { query: pg.Pool['query'] }): SqlExecutor => ({
     async $queryRawUnsafe<T>(sql: string, ...values: unknown[]) {
       return (await q.query(sql, values)).rows as T;

@@ -65,7 +65,8 @@ export class PrivateNatsServer {
   /** Broker outage: the process ends; clients see connection loss and keep reconnecting. */
   async down(): Promise<void> {
     const proc = this.proc;
-    if (!proc || proc.exitCode !== null) return;
+    // A process killed by a signal has signalCode set and exitCode null.
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     const exited = new Promise((r) => proc.once('exit', r));
     proc.kill('SIGKILL');
     await exited;
