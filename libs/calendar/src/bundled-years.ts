@@ -2,7 +2,7 @@ import type { HolidayYear } from './holiday-year.js';
 
 /**
  * The verified schedules shipped with the platform, kept identical to data/2025.json and data/2026.json (a spec
- * test compares them). Why not `import … with { type: 'json' }`: the repo's swc config (.swcrc, jest) drops the
+ * test compares them). Why not `import … with { type: 'json' }`: the repo's swc config (in jest.config.mjs) drops the
  * import attribute, and Node refuses a JSON import without it, so the data lives in a TS module.
  *
  * Source: /work/shared/domain/holidays.md, checked against the State Council General Office notices
