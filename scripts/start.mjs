@@ -141,8 +141,8 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 process.on('SIGHUP', onSignal);
 
-// `npm start` runs this script under `sh -c`. A SIGTERM sent to npm is forwarded to that shell only, which
-// dies and leaves this process behind: when the parent changes, stop as on SIGTERM.
+// `npm start` execs this script (package.json), so npm's signals reach it. As a fallback for other launchers
+// (a shell that forwards nothing, a killed parent): when the parent changes, stop as on SIGTERM.
 const originalParent = process.ppid;
 setInterval(() => {
   if (process.ppid !== originalParent && !stopping) void shutdown(0, `the parent process (pid ${originalParent}) is gone: stopping the platform`);

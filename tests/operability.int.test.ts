@@ -228,7 +228,7 @@ describe('JSON logs carry the caller’s trace id from the gateway through the s
 
     space = uniqueSpace();
     issuer = await startDevIssuer({ port: 0 });
-    // One after the other, documents first (see the BUG note on the 'request refused' test below).
+    // One after the other, documents first: each must log under its own name even though supervision starts last.
     docs = await startTestService(documentsService, { space, env: { LOG_LEVEL: 'debug' } });
     sup = await startTestService(supervisionService, { space, env: { LOG_LEVEL: 'debug' } });
     gateway = await startGateway({
@@ -284,25 +284,20 @@ describe('JSON logs carry the caller’s trace id from the gateway through the s
     expect(refusals).toEqual([expect.objectContaining({ traceId, code: 'BAD_USER_INPUT', level: 'info' })]);
   });
 
-  // BUG: runCommand's logger is a module-level variable (libs/service-kit/src/command.ts `let logger` +
-  // setCommandLogger, called by every startService in runtime.ts), so in a process that hosts several services
-  // the last one started logs every service's requests, under its own name and LOG_LEVEL. Here documents' refusal
-  // comes out as service "supervision". (main.ts runs one service per process, so production is not affected;
-  // tests and any in-process composition are.)
+  // Regression: the request logger was once one module-wide variable, so in a process hosting several services
+  // the last one started logged every service's requests under its own name. Each NATS server now carries its
+  // own (libs/service-kit/src/command.ts runWithServiceLogger).
   it('that refusal is logged under the documents service’s name', () => {
     const refusal = lines.find((l) => l.msg === 'request refused' && l.subject === documents.registerIncoming.subject);
     expect(refusal?.service).toBe('documents');
   });
 
-  // BUG (gap): nothing in the gateway logs a GraphQL request (gateway/src/app.ts has no request log: its only
-  // lines are 'gateway started', 'token refused' and unexpected resolver errors), so the gateway hop of a trace
-  // leaves no log line at any LOG_LEVEL.
+  // The gateway hop of a trace: one 'graphql operation' line per operation (gateway/src/app.ts).
   it('the gateway logs the request with the caller’s trace id', () => {
     expect(traced('gateway').length).toBeGreaterThan(0);
   });
 
-  // BUG (gap): runCommand (libs/service-kit/src/command.ts) logs only refusals and failures; a request that
-  // succeeds leaves no log line in the service at any LOG_LEVEL, so the service hop of a successful trace is invisible.
+  // The service hop of a successful trace: one 'request handled' line (libs/service-kit/src/command.ts).
   it('the documents service logs the successful registration with the caller’s trace id', () => {
     const lines = traced('documents').filter((l) => l.msg !== 'request refused');
     expect(lines.length).toBeGreaterThan(0);

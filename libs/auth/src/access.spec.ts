@@ -61,7 +61,7 @@ describe('canRead', () => {
     expect(decision.message.length).toBeGreaterThan(0);
   });
 
-  it('assertCanRead throws FORBIDDEN with the reason', () => {
+  it('assertCanRead answers as for an unknown item: NOT_FOUND without the reason', () => {
     let caught: unknown;
     try {
       assertCanRead(clerk, { classification: 'confidential', needToKnow: ['u-clerk'] });
@@ -69,7 +69,8 @@ describe('canRead', () => {
       caught = err;
     }
     expect(caught).toBeInstanceOf(GovError);
-    expect(caught).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'clearance-too-low' } });
+    expect(caught).toMatchObject({ code: 'NOT_FOUND', message: 'no such item' });
+    expect((caught as GovError).details).toBeUndefined();
   });
 
   it('assertCanRead passes when reading is allowed', () => {

@@ -79,7 +79,11 @@ export function canRead(actor: Actor, item: ReadableItem): ReadDecision {
 }
 
 /** canRead, throwing GovError FORBIDDEN (details.reason) when reading is not allowed. */
-export function assertCanRead(actor: Actor, item: ReadableItem): void {
-  const decision = canRead(actor, item);
-  if (!decision.allowed) throw GovError.forbidden(decision.message, { reason: decision.reason });
+/**
+ * Throws what an unknown id would get (NOT_FOUND, no details) when the actor may not read a classified item,
+ * so the refusal reveals nothing about it (docs/decisions.md). The reason stays with the caller, for the audit
+ * entry of the refused read: use canRead for that.
+ */
+export function assertCanRead(actor: Actor, item: ReadableItem, notFoundMessage = 'no such item'): void {
+  if (!canRead(actor, item).allowed) throw GovError.notFound(notFoundMessage);
 }

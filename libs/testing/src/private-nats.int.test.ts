@@ -34,10 +34,8 @@ suite('PrivateNatsServer', () => {
     }
   });
 
-  // BUG (libs/testing/src/private-nats.ts, down(): `if (!proc || proc.exitCode !== null) return;`): a process
-  // ended by SIGKILL has exitCode null (signalCode 'SIGKILL'), so a second down() — or destroy() after down(),
-  // e.g. in an afterAll after a test failed mid-outage — waits for an 'exit' event that was already emitted, for
-  // ever. Fix: also return when `proc.signalCode !== null` (or keep an `exited` flag set in the 'exit' handler).
+  // Regression: a process ended by SIGKILL has exitCode null (signalCode 'SIGKILL'); down() once waited for an
+  // 'exit' event that had already been emitted, so a second down() or destroy() after down() hung for ever.
   it('down() twice and destroy() after down() return at once', async () => {
     const server = await PrivateNatsServer.start();
     try {

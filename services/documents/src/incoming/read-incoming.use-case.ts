@@ -19,8 +19,8 @@ const REGISTER_READERS = [
 /**
  * One incoming document with its history and current holder. A classified document is shown only within its
  * 知悉范围 and each such read is written to the audit log. Anyone else gets exactly the answer an unknown id
- * gets (NOT_FOUND), so a refusal does not even confirm that the document exists; the refused attempt is
- * audited.
+ * gets (NOT_FOUND), so the refusal itself tells nothing about the document; the refused attempt is audited.
+ * (Register numbers and the supervision source register are metadata and still show that a number exists.)
  */
 @Injectable()
 export class GetIncomingDocument {
