@@ -212,7 +212,7 @@ describe.each(SECTIONS.map((s) => [s.name, s] as const))('docker-compose.yml: se
     expect(commandOf(svc)).toEqual([
       'node',
       '--import',
-      './scripts/paths-hook.mjs',
+      './infra/scripts/paths-hook.mjs',
       `dist/services/${name}/src/main.js`,
     ]);
   });
@@ -254,7 +254,7 @@ describe('docker-compose.yml: gateway', () => {
   const env = resolvedEnv(gw);
 
   it('runs the compiled gateway and publishes port 4000', () => {
-    expect(commandOf(gw)).toEqual(['node', '--import', './scripts/paths-hook.mjs', 'dist/gateway/src/main.js']);
+    expect(commandOf(gw)).toEqual(['node', '--import', './infra/scripts/paths-hook.mjs', 'dist/gateway/src/main.js']);
     expect(gw.ports).toContain('4000:4000');
     expect(env['PORT']).toBe('4000');
     expect(healthcheckArgv(gw.healthcheck).join(' ')).toContain('/health');

@@ -219,7 +219,7 @@ async function checkPorts(services) {
 function spawnApp({ name, main, childEnv, port, healthUrl, colorCode }) {
   const child = spawn(
     process.execPath,
-    ['--import', './scripts/lib/exit-with-parent.mjs', '--import', './scripts/paths-hook.mjs', main],
+    ['--import', './infra/scripts/lib/exit-with-parent.mjs', '--import', './infra/scripts/paths-hook.mjs', main],
     { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
   );
   let resolveExited;

@@ -1,5 +1,5 @@
 // ESM resolve hook: `@gov/<lib>` → dist/libs/<lib>/src/index.js (the same mapping as tsconfig.base.json paths).
-const dist = new URL('../dist/', import.meta.url);
+const dist = new URL('../../dist/', import.meta.url);
 
 export async function resolve(specifier, context, nextResolve) {
   const match = /^@gov\/([a-z-]+)$/.exec(specifier);

@@ -1,4 +1,4 @@
-// Helpers shared by scripts/db-generate.mjs, scripts/db-migrate.mjs and scripts/start.mjs.
+// Helpers shared by infra/scripts/db-generate.mjs, infra/scripts/db-migrate.mjs and infra/scripts/start.mjs.
 // Plain Node ESM: only Node built-ins and runtime `dependencies` (pg), because the Docker image prunes dev
 // dependencies and runs `npm run db:migrate` with what is left.
 import { spawn } from 'node:child_process';
@@ -9,8 +9,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** The repository root (scripts/lib/../../), whatever the working directory. */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The repository root (infra/scripts/lib/../../../), whatever the working directory. */
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DEFAULT_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 
@@ -68,7 +68,7 @@ export const isLocalHost = (host) => LOCAL_HOSTS.has(host);
 
 let hookRegistered = false;
 
-/** Registers scripts/paths-resolve.mjs (what `node --import ./scripts/paths-hook.mjs` does) once. */
+/** Registers infra/scripts/paths-resolve.mjs (what `node --import ./infra/scripts/paths-hook.mjs` does) once. */
 export function registerPathsHook() {
   if (hookRegistered) return;
   register('../paths-resolve.mjs', import.meta.url);

@@ -6,12 +6,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const services = readdirSync(path.join(root, 'services'));
 const missing = services.filter((s) => !existsSync(path.join(root, 'services', s, 'src', 'generated', 'prisma', 'client.ts')));
 if (missing.length) {
   console.log(`[tests] generating Prisma clients (${missing.join(', ')})`);
-  const gen = spawnSync(process.execPath, [path.join(root, 'scripts', 'db-generate.mjs')], { stdio: 'inherit', cwd: root });
+  const gen = spawnSync(process.execPath, [path.join(root, 'infra', 'scripts', 'db-generate.mjs')], { stdio: 'inherit', cwd: root });
   if (gen.status !== 0) process.exit(gen.status ?? 1);
 }
 const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
