@@ -33,7 +33,7 @@ const isType = (name: string, type: string) => tags(name).includes(`type:${type}
 const deps = (name: string) => [...new Set((graph.dependencies[name] ?? []).map((d) => d.target))];
 
 const SERVICES = ['documents', 'meetings', 'supervision', 'legal-review', 'petitions', 'secrecy', 'archives', 'foreign-affairs'];
-const LIBS = ['contracts', 'messaging', 'auth', 'calendar', 'persistence', 'service-kit', 'testing'];
+const LIBS = ['contracts', 'messaging', 'auth', 'calendar', 'persistence', 'service-kit', 'testing', 'spec-kit'];
 
 describe('Nx projects and their boundaries', () => {
   it('has every service, lib, the gateway and the e2e tests as tagged Nx projects', () => {
@@ -60,5 +60,21 @@ describe('Nx projects and their boundaries', () => {
       if (lib !== 'testing') expect(deps(lib)).not.toContain('testing');
     }
     expect(deps('contracts')).toEqual([]);
+  });
+
+  it('has no dependency cycle between projects', () => {
+    const cycles: string[] = [];
+    const done = new Set<string>();
+    const visit = (name: string, path: string[]) => {
+      if (path.includes(name)) {
+        cycles.push([...path.slice(path.indexOf(name)), name].join(' → '));
+        return;
+      }
+      if (done.has(name)) return;
+      for (const next of deps(name)) visit(next, [...path, name]);
+      done.add(name);
+    };
+    for (const name of Object.keys(graph.nodes)) visit(name, []);
+    expect(cycles).toEqual([]);
   });
 });

@@ -1,21 +1,13 @@
 import { GovError } from '@gov/contracts';
 import { DeadlineClock, dueDate, type Duration } from './deadline.js';
 import { WorkingCalendar } from './working-calendar.js';
+import { refusal as caught } from '@gov/spec-kit';
 
 // Dates follow /work/shared/domain/holidays.md (State Council 放假调休 notices for 2025 and 2026).
 const cal = WorkingCalendar.bundled();
 const working = (amount: number): Duration => ({ amount, unit: 'working' });
 const calendar = (amount: number): Duration => ({ amount, unit: 'calendar' });
 
-function caught(fn: () => unknown): GovError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof GovError) return e;
-    throw e;
-  }
-  throw new Error('expected a GovError, nothing was thrown');
-}
 
 describe('dueDate', () => {
   it.each<[string, Duration, boolean, string]>([

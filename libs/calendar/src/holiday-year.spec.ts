@@ -2,19 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { GovError } from '@gov/contracts';
 import { BUNDLED_YEARS } from './bundled-years.js';
 import { parseHolidayYear, type HolidayYear } from './holiday-year.js';
+import { refusal as caught } from '@gov/spec-kit';
 
 const dataDir = new URL('../data/', import.meta.url);
 const readYear = (file: string): unknown => JSON.parse(readFileSync(new URL(file, dataDir), 'utf8'));
 
-function caught(fn: () => unknown): GovError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof GovError) return e;
-    throw e;
-  }
-  throw new Error('expected a GovError, nothing was thrown');
-}
 
 describe('bundled data = data/*.json', () => {
   it('has one JSON file per bundled year and no other', () => {

@@ -1,19 +1,11 @@
 import { GovError } from '@gov/contracts';
 import type { HolidayYear } from './holiday-year.js';
 import { WorkingCalendar, type DayKind } from './working-calendar.js';
+import { refusal as caught } from '@gov/spec-kit';
 
 // Expected values follow /work/shared/domain/holidays.md (State Council 放假调休 notices for 2025 and 2026).
 const cal = WorkingCalendar.bundled();
 
-function caught(fn: () => unknown): GovError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof GovError) return e;
-    throw e;
-  }
-  throw new Error('expected a GovError, nothing was thrown');
-}
 
 function expectMissingYear(fn: () => unknown, year: number): void {
   const err = caught(fn);

@@ -28,6 +28,7 @@ import {
   type ClassifiedLoan,
   type ConfidentialState,
 } from './confidential.rules.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
 const actor = (roles: Role[], clearance: Actor['clearance'] = 'top-secret', id = 'u1'): Actor => ({
   id,
@@ -39,14 +40,6 @@ const actor = (roles: Role[], clearance: Actor['clearance'] = 'top-secret', id =
   rank: null,
 });
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 const doc = (over: Partial<ConfidentialDocument> = {}): ConfidentialDocument => ({
   classification: 'confidential',

@@ -19,15 +19,8 @@ import {
   type TelegramIssuer,
   type TelegramSignature,
 } from './telegram.rules.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 describe('receiving plain telegrams (seed 000 L1062–1068)', () => {
   const listed = { number: '明电〔2026〕88号', copies: 2, pages: 3, priority: 'urgent' as const };

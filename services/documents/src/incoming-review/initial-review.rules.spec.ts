@@ -34,6 +34,7 @@ import {
   type IncomingReviewState,
   type LeaderInstruction,
 } from './initial-review.rules.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
 const actor = (roles: Role[], id = 'u1', rank: number | null = null): Actor => ({
   id,
@@ -45,14 +46,6 @@ const actor = (roles: Role[], id = 'u1', rank: number | null = null): Actor => (
   rank,
 });
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 describe('incoming-review state table: the chain the seeds name', () => {
   it.each([

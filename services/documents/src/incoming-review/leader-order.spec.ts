@@ -1,14 +1,7 @@
 import { GovError } from '@gov/contracts';
 import { assertMaySignNext, checkSignSequence, mayPrecede, nextSigners, orderByRank, type RankedLeader } from './leader-order.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 // rank 1 = most senior
 const secretary: RankedLeader = { id: 'L1', name: '书记', rank: 1 };

@@ -1,14 +1,7 @@
 import { GovError } from '@gov/contracts';
 import { INCOMING_RETURN_GROUNDS, RETURN_GROUND_TEXT_MAX, assertReturnGrounds, returnNoticeLines } from './return-grounds.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 describe('the ten return grounds of 初审 (seed 000 L150–164)', () => {
   it('are ten, in the seed order ① … ⑩, with distinct keys', () => {

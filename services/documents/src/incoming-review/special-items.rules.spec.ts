@@ -17,17 +17,10 @@ import {
   nextSpecialItemState,
   type SpecialItem,
 } from './special-items.rules.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
 const actor = (roles: Role[], id = 'u1'): Actor => ({ id, name: id, username: id, roles, unit: 'QWBGS', clearance: 'none', rank: null });
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 const instr = (id: string, rank: number, stance: LeaderInstruction['stance'], text: string): LeaderInstruction => ({
   leaderId: id,

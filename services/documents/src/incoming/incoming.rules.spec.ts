@@ -9,6 +9,7 @@ import {
   readDecision,
   registerYear,
 } from './incoming.rules.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
 const actor = (roles: Actor['roles'], clearance: Actor['clearance'] = 'none', id = 'u1'): Actor => ({
   id,
@@ -20,14 +21,6 @@ const actor = (roles: Actor['roles'], clearance: Actor['clearance'] = 'none', id
   rank: null,
 });
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 describe('incoming state machine', () => {
   it.each([

@@ -36,17 +36,10 @@ import {
 } from './outgoing.rules.js';
 import { OUTGOING_RETURN_GROUNDS, assertOutgoingReturn } from './return-grounds.js';
 import { assertSignOffComplete, reviewSignOffs, signingPlan, type Signatory } from './signer.rules.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
 const actor = (roles: Role[], id = 'u1'): Actor => ({ id, name: id, username: id, roles, unit: 'QWBGS', clearance: 'top-secret', rank: null });
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 describe('outgoing state table: 拟稿 → … → 归档', () => {
   it.each([

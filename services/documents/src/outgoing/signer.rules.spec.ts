@@ -15,15 +15,8 @@ import {
   type Signatory,
   type SigningCase,
 } from './signer.rules.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 // rank 1 = most senior
 const secretary: Signatory = { id: 'sec', name: '书记', rank: 1, posts: ['party-secretary', 'standing-committee-member'], portfolios: [] };

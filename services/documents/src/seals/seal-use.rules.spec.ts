@@ -18,17 +18,10 @@ import {
   type SealPurpose,
   type SealUseRequest,
 } from './seal-use.rules.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
 const actor = (roles: Role[], id = 'u1'): Actor => ({ id, name: id, username: id, roles, unit: 'QWBGS', clearance: 'none', rank: null });
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 const approver = (posts: LeaderPost[], portfolios: string[] = []) => ({ id: 'a1', name: '审批人', posts, portfolios });
 

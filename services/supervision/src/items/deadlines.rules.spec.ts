@@ -18,6 +18,7 @@ import {
   type NoticeKey,
 } from './deadlines.rules.js';
 import { DEFAULT_SUPERVISION_SETTINGS as S, parseSupervisionSettings } from './supervision.settings.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
 // 2026 (holidays.md): Spring Festival off 15–23 Feb, make-up Sat 14 and Sat 28 Feb; Qingming 4–6 Apr; Labour Day
 // 1–5 May; National Day 1–7 Oct (Mid-Autumn 25–27 Sep), make-up Sun 20 Sep and Sat 10 Oct.
@@ -34,14 +35,6 @@ const office = (cls: 'especially-urgent' | 'routine' | 'major' | 'complex'): Dea
 const petition = (cls: 'sudden' | 'fairly-urgent' | 'general' | 'complex', days?: number): DeadlineClass =>
   days === undefined ? { table: 'petition', cls } : { table: 'petition', cls, days };
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 describe('due date by class, 督查室 table (seed 000 L338)', () => {
   it.each<[string, DeadlineClass, Named, string]>([

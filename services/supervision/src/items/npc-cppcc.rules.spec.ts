@@ -22,6 +22,7 @@ import {
 } from './npc-cppcc.rules.js';
 import type { UnitAssignment } from './supervision-item.rules.js';
 import { DEFAULT_SUPERVISION_SETTINGS as S, parseSupervisionSettings } from './supervision.settings.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
 const cal = WorkingCalendar.bundled();
 const ROLL = parseSupervisionSettings({ ...structuredClone(S), rollForwardToWorkingDay: true });
@@ -29,14 +30,6 @@ const SETTINGS = { no: S, yes: ROLL } as const;
 const SPLIT = parseSupervisionSettings({ ...structuredClone(S), npcCppcc: { ...structuredClone(S.npcCppcc), allowSplitHandling: true } });
 const actor = (role: Actor['roles'][number]): Actor => ({ id: 'u', name: 'n', username: 'n', roles: [role], unit: 'QFGW', clearance: 'none', rank: null });
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 describe('NPC suggestion / CPPCC proposal state machine', () => {
   const allowed: [NpcState | null, NpcAction, Actor['roles'][number], NpcState][] = [

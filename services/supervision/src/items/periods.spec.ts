@@ -9,6 +9,7 @@ import {
   workingDaysBefore,
   type Period,
 } from './periods.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
 // Holidays: /work/shared/domain/holidays.md (2026: Spring Festival 15–23 Feb, make-up Sat 14 and Sat 28 Feb;
 // National Day 1–7 Oct, make-up Sun 20 Sep and Sat 10 Oct; Labour Day 1–5 May).
@@ -17,14 +18,6 @@ const months = (amount: number): Period => ({ amount, unit: 'calendar-months' })
 const calendar = (amount: number): Duration => ({ amount, unit: 'calendar' });
 const working = (amount: number): Duration => ({ amount, unit: 'working' });
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 describe('calendar months clamp to the end of a shorter month (民法典 第二百零二条)', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { GovError } from '@gov/contracts';
 import { assertReminderRecord, REMINDER_METHODS, type ReminderMethod, type ReminderRecord } from './reminder.rules.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
 const record = (change: Partial<ReminderRecord> = {}): ReminderRecord => ({
   method: 'phone',
@@ -8,14 +9,6 @@ const record = (change: Partial<ReminderRecord> = {}): ReminderRecord => ({
   ...change,
 });
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 describe('a reminder (催办) is logged with time, content and contact person (seed 000 L346)', () => {
   it.each<[string, Partial<ReminderRecord>, string]>([

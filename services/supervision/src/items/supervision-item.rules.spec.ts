@@ -19,6 +19,7 @@ import {
   type ItemState,
   type UnitAssignment,
 } from './supervision-item.rules.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
 const actor = (roles: Actor['roles'], unit = 'QWBGS'): Actor => ({
   id: 'u1',
@@ -30,14 +31,6 @@ const actor = (roles: Actor['roles'], unit = 'QWBGS'): Actor => ({
   rank: null,
 });
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 describe('supervision item state machine', () => {
   const allowed: [ItemState | null, ItemAction, Actor['roles'][number], ItemState][] = [

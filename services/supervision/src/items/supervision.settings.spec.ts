@@ -1,15 +1,7 @@
 import { GovError } from '@gov/contracts';
 import { DEFAULT_SUPERVISION_SETTINGS as S, parseSupervisionSettings, type SupervisionSettings } from './supervision.settings.js';
+import { refusal as caught } from '@gov/spec-kit';
 
-function caught(fn: () => unknown): GovError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof GovError) return e;
-    throw e;
-  }
-  throw new Error('expected a GovError, nothing was thrown');
-}
 
 /** A copy of the defaults with one part replaced (a deep clone, so the frozen defaults stay untouched). */
 function variant(change: (s: SupervisionSettings) => void): unknown {

@@ -1,14 +1,7 @@
 import { GovError } from '@gov/contracts';
 import { DEFAULT_SCORING_SETTINGS as S, parseScoringSettings, type ScoringSettings } from './scoring.settings.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 const variant = (change: (s: ScoringSettings) => void): ScoringSettings => {
   const s = structuredClone(S) as ScoringSettings;

@@ -18,17 +18,10 @@ import {
   type Quarter,
   type ScoreEntry,
 } from './section-scoring.rules.js';
+import { refusalCode as code } from '@gov/spec-kit';
 
 const cal = WorkingCalendar.bundled();
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as GovError).code;
-  }
-}
 
 const variant = (change: (s: ScoringSettings) => void): ScoringSettings => {
   const s = structuredClone(S) as ScoringSettings;
