@@ -50,6 +50,8 @@ export class ServiceRuntime {
   readonly consumers: IdempotentConsumer[] = [];
   private stopping: Promise<void> | undefined;
   private readonly natsWatch: ConnectionWatch;
+  /** The request server's own connection (Nest's ServerNats opens it), watched once the server listens. */
+  private rpcWatch: ConnectionWatch | undefined;
 
   constructor(
     readonly config: ServiceConfig,
@@ -65,6 +67,11 @@ export class ServiceRuntime {
     this.natsWatch = new ConnectionWatch(nc);
   }
 
+  /** Called once the NATS request server is connected. */
+  watchRequestConnection(): void {
+    this.rpcWatch = new ConnectionWatch(this.server.unwrap<NatsConnection>());
+  }
+
   get httpUrl(): string {
     const address = this.app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : this.config.HTTP_PORT;
@@ -77,7 +84,11 @@ export class ServiceRuntime {
 
   async health(): Promise<HealthReport> {
     const checks: HealthReport['checks'] = {};
-    checks.nats = this.natsWatch.check;
+    const events = this.natsWatch.check;
+    const requests = this.rpcWatch?.check ?? { ok: false, detail: 'request server not started' };
+    checks.nats = events.ok && requests.ok
+      ? { ok: true }
+      : { ok: false, detail: [!events.ok && `events: ${events.detail}`, !requests.ok && `requests: ${requests.detail}`].filter(Boolean).join('; ') };
     let backlog: number | undefined;
     try {
       await this.db.$queryRawUnsafe('SELECT 1');
@@ -185,6 +196,7 @@ async function bootNest<Db>(runtime: ServiceRuntime, definition: ServiceDefiniti
   );
   app.connectMicroservice({ strategy: runtime.server });
   await app.startAllMicroservices();
+  runtime.watchRequestConnection();
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   relay.start();
   for (const type of definition.consumers ?? []) {
