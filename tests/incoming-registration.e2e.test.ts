@@ -192,5 +192,12 @@ describe('收文登记 end to end through the gateway', () => {
     expect(metrics).toMatch(/gov_graphql_operations_total\{operation="Register",outcome="ok"\} [1-9]/);
     expect(metrics).toMatch(/gov_graphql_operations_total\{operation="Register",outcome="FORBIDDEN"\} [1-9]/);
     expect(metrics).toMatch(/gov_graphql_operations_total\{operation="Register",outcome="UNAUTHENTICATED"\} [1-9]/);
+    // Each service counts its own work, even with both services in this one process.
+    const docs = await (await fetch(`${platform.documents.runtime.httpUrl}/metrics`)).text();
+    const sup = await (await fetch(`${platform.supervision.runtime.httpUrl}/metrics`)).text();
+    expect(docs).toMatch(/gov_rpc_requests_total\{subject="documents.incoming.register",outcome="ok"\} [1-9]/);
+    expect(sup).not.toContain('documents.incoming.register');
+    expect(sup).toMatch(/gov_events_handled_total\{consumer="supervision-source-documents"\} [1-9]/);
+    expect(sup).toMatch(/process_resident_memory_bytes \d+/);
   });
 });

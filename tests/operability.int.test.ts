@@ -286,7 +286,7 @@ describe('JSON logs carry the caller’s trace id from the gateway through the s
 
   // Regression: the request logger was once one module-wide variable, so in a process hosting several services
   // the last one started logged every service's requests under its own name. Each NATS server now carries its
-  // own (libs/service-kit/src/command.ts runWithServiceLogger).
+  // own (libs/service-kit/src/command.ts runInServiceScope).
   it('that refusal is logged under the documents service’s name', () => {
     const refusal = lines.find((l) => l.msg === 'request refused' && l.subject === documents.registerIncoming.subject);
     expect(refusal?.service).toBe('documents');

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { ACTOR_HEADER, decodeActorHeader, type Actor } from '@gov/auth';
 import { GovError, parseInput, type CommandContract } from '@gov/contracts';
 import { childTrace, parseTraceparent, runInTrace, TRACEPARENT_HEADER, type JsonLogger } from '@gov/messaging';
-import { metrics } from './metrics.js';
+import type { ServiceMetrics } from './metrics.js';
 
 /** Marks a controller method as the NATS handler of a command or query contract. */
 export function CommandHandler(contract: CommandContract<z.ZodType, z.ZodType>): MethodDecorator {
@@ -18,11 +18,15 @@ export interface RequestContext {
   traceId: string;
 }
 
-/** The logger of the service whose NATS server is handling the current request (several may share a process). */
-const serviceLogger = new AsyncLocalStorage<JsonLogger>();
+/** The service whose NATS server is handling the current request (several may share a process). */
+interface ServiceScope {
+  logger: JsonLogger;
+  metrics: ServiceMetrics;
+}
+const serviceScope = new AsyncLocalStorage<ServiceScope>();
 
-export function runWithServiceLogger<T>(logger: JsonLogger, fn: () => T): T {
-  return serviceLogger.run(logger, fn);
+export function runInServiceScope<T>(scope: ServiceScope, fn: () => T): T {
+  return serviceScope.run(scope, fn);
 }
 
 /**
@@ -38,7 +42,8 @@ export async function runCommand<I extends z.ZodType, O extends z.ZodType>(
   const headers = ctx.getHeaders();
   const trace = childTrace(parseTraceparent(headers?.get(TRACEPARENT_HEADER)));
   const started = process.hrtime.bigint();
-  const logger = serviceLogger.getStore();
+  const scope = serviceScope.getStore();
+  const logger = scope?.logger;
   return runInTrace(trace, async () => {
     let outcome = 'ok';
     try {
@@ -57,8 +62,8 @@ export async function runCommand<I extends z.ZodType, O extends z.ZodType>(
       throw new RpcException(govError.toPayload());
     } finally {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      metrics.rpcRequests.inc({ subject: contract.subject, outcome });
-      metrics.rpcDuration.observe({ subject: contract.subject }, seconds);
+      scope?.metrics.rpcRequests.inc({ subject: contract.subject, outcome });
+      scope?.metrics.rpcDuration.observe({ subject: contract.subject }, seconds);
       if (outcome === 'ok') logger?.info('request handled', { subject: contract.subject, ms: Math.round(seconds * 1e4) / 10 });
     }
   });

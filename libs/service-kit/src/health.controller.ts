@@ -2,7 +2,6 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { HealthReport } from '@gov/contracts';
 import { RUNTIME, type ServiceRuntime } from './runtime.js';
-import { registry, metrics } from './metrics.js';
 
 /** /health (NATS, database, outbox backlog) and /metrics (Prometheus) on every service. */
 @Controller()
@@ -18,8 +17,9 @@ export class HealthController {
 
   @Get('metrics')
   async metrics(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const metrics = this.runtime.metrics;
     metrics.outboxBacklog.set(await this.runtime.backlog().catch(() => -1));
-    reply.header('content-type', registry.contentType);
-    return registry.metrics();
+    reply.header('content-type', metrics.contentType);
+    return metrics.text();
   }
 }

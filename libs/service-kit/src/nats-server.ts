@@ -2,7 +2,8 @@ import { ServerNats } from '@nestjs/microservices';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { SubjectSpace } from '@gov/contracts';
 import type { JsonLogger } from '@gov/messaging';
-import { runWithServiceLogger } from './command.js';
+import { runInServiceScope } from './command.js';
+import type { ServiceMetrics } from './metrics.js';
 
 /**
  * @nestjs/microservices' NATS transport with two additions: every handler subscribes under the configured
@@ -19,6 +20,7 @@ export class GovNatsServer extends ServerNats {
     private readonly queue: string,
     private readonly graceMs: number,
     private readonly serviceLogger: JsonLogger,
+    private readonly serviceMetrics: ServiceMetrics,
   ) {
     super(options);
   }
@@ -30,7 +32,7 @@ export class GovNatsServer extends ServerNats {
         queue: this.queue,
         callback: (error, msg) => {
           this.inFlight += 1;
-          void Promise.resolve(runWithServiceLogger(this.serviceLogger, () => handle(error, msg))).finally(() => {
+          void Promise.resolve(runInServiceScope({ logger: this.serviceLogger, metrics: this.serviceMetrics }, () => handle(error, msg))).finally(() => {
             this.inFlight -= 1;
           });
         },

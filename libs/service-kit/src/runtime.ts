@@ -20,7 +20,7 @@ import { loadServiceConfig, type ServiceConfig } from './config.js';
 import { GovNatsServer } from './nats-server.js';
 import { CALENDAR, CLOCK, DATABASE, LOGGER, UNIT_OF_WORK, type EventConsumer } from './tokens.js';
 import { UnitOfWork } from './unit-of-work.js';
-import { metrics } from './metrics.js';
+import { createServiceMetrics } from './metrics.js';
 
 export const RUNTIME = Symbol('RUNTIME');
 
@@ -48,6 +48,7 @@ export class ServiceRuntime {
   app!: NestFastifyApplication;
   server!: GovNatsServer;
   readonly consumers: IdempotentConsumer[] = [];
+  readonly metrics = createServiceMetrics();
   private stopping: Promise<void> | undefined;
   private readonly natsWatch: ConnectionWatch;
   /** The request server's own connection (Nest's ServerNats opens it), watched once the server listens. */
@@ -193,6 +194,7 @@ async function bootNest<Db>(runtime: ServiceRuntime, definition: ServiceDefiniti
     definition.section,
     config.SHUTDOWN_GRACE_MS,
     logger,
+    runtime.metrics,
   );
   app.connectMicroservice({ strategy: runtime.server });
   await app.startAllMicroservices();
@@ -206,7 +208,7 @@ async function bootNest<Db>(runtime: ServiceRuntime, definition: ServiceDefiniti
       eventTypes: spec.eventTypes,
       handle: async (event, tx) => {
         await spec.handle(event, tx);
-        metrics.eventsHandled.inc({ consumer: spec.durable });
+        runtime.metrics.eventsHandled.inc({ consumer: spec.durable });
       },
     }, logger);
     await consumer.start();
