@@ -189,9 +189,9 @@ describe('收文登记 end to end through the gateway', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', service: 'gateway', checks: { nats: { ok: true } } });
     const metrics = await (await fetch(`${platform.gateway.url}/metrics`)).text();
-    expect(metrics).toMatch(/gov_graphql_operations_total\{operation="Register",outcome="ok"\} [1-9]/);
-    expect(metrics).toMatch(/gov_graphql_operations_total\{operation="Register",outcome="FORBIDDEN"\} [1-9]/);
-    expect(metrics).toMatch(/gov_graphql_operations_total\{operation="Register",outcome="UNAUTHENTICATED"\} [1-9]/);
+    expect(metrics).toMatch(/gov_graphql_operations_total\{operation="mutation:registerIncomingDocument",outcome="ok"\} [1-9]/);
+    expect(metrics).toMatch(/gov_graphql_operations_total\{operation="mutation:registerIncomingDocument",outcome="FORBIDDEN"\} [1-9]/);
+    expect(metrics).toMatch(/gov_graphql_operations_total\{operation="mutation:registerIncomingDocument",outcome="UNAUTHENTICATED"\} [1-9]/);
     // Each service counts its own work, even with both services in this one process.
     const docs = await (await fetch(`${platform.documents.runtime.httpUrl}/metrics`)).text();
     const sup = await (await fetch(`${platform.supervision.runtime.httpUrl}/metrics`)).text();

@@ -7,7 +7,7 @@ collectDefaultMetrics({ register: gatewayRegistry });
 
 const operations = new Counter({
   name: 'gov_graphql_operations_total',
-  help: 'GraphQL operations, by operation name and outcome (ok or the first error code)',
+  help: 'GraphQL operations, by root field (bounded by the schema, not by client-chosen names) and outcome (ok or the first error code)',
   labelNames: ['operation', 'outcome'] as const,
   registers: [gatewayRegistry],
 });
@@ -23,8 +23,10 @@ export const metricsPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     const started = process.hrtime.bigint();
     return {
-      async willSendResponse({ operationName, response }) {
-        const operation = operationName ?? 'anonymous';
+      async willSendResponse({ operation: op, response }) {
+        // The label is `<kind>:<first root field>`, e.g. mutation:registerIncomingDocument: the schema bounds it.
+        const root = op?.selectionSet.selections.find((s) => s.kind === 'Field');
+        const operation = op && root && root.kind === 'Field' ? `${op.operation}:${root.name.value}` : 'invalid';
         const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
         const code = body?.errors?.[0]?.extensions?.code;
         operations.inc({ operation, outcome: typeof code === 'string' ? code : 'ok' });
