@@ -1,5 +1,5 @@
 import type { Actor, Role } from '@gov/auth';
-import { CLEARANCES, canRead, clearanceAtLeast } from '@gov/auth';
+import { CLEARANCES, canRead, clearanceAtLeast, applyTransition } from '@gov/auth';
 import { addCalendarDays, assertIsoDate, dueDate, toIsoDate, type IsoDate, type WorkingCalendar } from '@gov/calendar';
 import { GovError, type Classification } from '@gov/contracts';
 import { orderByRank, type RankedLeader } from '../incoming-review/leader-order.js';
@@ -57,12 +57,7 @@ export const CONFIDENTIAL_TRANSITIONS: readonly ConfidentialTransition[] = [
 ];
 
 export function nextConfidentialState(from: ConfidentialState | null, action: ConfidentialAction, actor: Actor): ConfidentialState {
-  const row = CONFIDENTIAL_TRANSITIONS.find((t) => t.from === from && t.action === action);
-  if (!row) throw GovError.conflict(`cannot ${action} a confidential document that is ${from ?? 'not yet received'}`, { from, action });
-  if (!actor.roles.some((r) => row.roles.includes(r))) {
-    throw GovError.forbidden(`${action} needs one of the roles ${row.roles.join(', ')}`, { requiredRoles: [...row.roles] });
-  }
-  return row.to;
+  return applyTransition(CONFIDENTIAL_TRANSITIONS, from, action, actor, { what: 'a confidential document', absent: 'not yet received' });
 }
 
 export interface ConfidentialDocument {

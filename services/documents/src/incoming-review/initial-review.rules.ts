@@ -1,3 +1,4 @@
+import { applyTransition } from '@gov/auth';
 import type { Actor, Role } from '@gov/auth';
 import { addCalendarDays, assertIsoDate, toIsoDate, type IsoDate } from '@gov/calendar';
 import { GovError } from '@gov/contracts';
@@ -128,12 +129,7 @@ export const INCOMING_REVIEW_TRANSITIONS: readonly IncomingReviewTransition[] = 
 ];
 
 export function nextReviewState(from: IncomingReviewState, action: IncomingReviewAction, actor: Actor): IncomingReviewState {
-  const row = INCOMING_REVIEW_TRANSITIONS.find((t) => t.from === from && t.action === action);
-  if (!row) throw GovError.conflict(`cannot ${action} an item that is ${from}`, { from, action });
-  if (!actor.roles.some((r) => row.roles.includes(r))) {
-    throw GovError.forbidden(`${action} needs one of the roles ${row.roles.join(', ')}`, { requiredRoles: [...row.roles] });
-  }
-  return row.to;
+  return applyTransition(INCOMING_REVIEW_TRANSITIONS, from, action, actor, { what: 'an item', absent: 'not yet registered' });
 }
 
 // ——— 初审 → 退文 ———

@@ -1,5 +1,5 @@
 import type { Actor, Role } from '@gov/auth';
-import { canRead } from '@gov/auth';
+import { canRead, applyTransition } from '@gov/auth';
 import { GovError, type Classification } from '@gov/contracts';
 import { formatYearNumber } from '@gov/persistence';
 
@@ -27,12 +27,7 @@ export const INCOMING_TRANSITIONS: ReadonlyArray<{
 ];
 
 export function nextState(from: IncomingState | null, action: IncomingAction, actor: Actor): IncomingState {
-  const row = INCOMING_TRANSITIONS.find((t) => t.from === from && t.action === action);
-  if (!row) throw GovError.conflict(`cannot ${action} a document that is ${from ?? 'not yet received'}`);
-  if (!actor.roles.some((r) => row.roles.includes(r))) {
-    throw GovError.forbidden(`${action} needs one of the roles ${row.roles.join(', ')}`);
-  }
-  return row.to;
+  return applyTransition(INCOMING_TRANSITIONS, from, action, actor, { what: 'a document', absent: 'not yet received' });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { applyTransition } from '@gov/auth';
 import type { Actor, Role } from '@gov/auth';
 import { GovError, documents, type Classification } from '@gov/contracts';
 import { formatYearNumber } from '@gov/persistence';
@@ -141,12 +142,7 @@ export const OUTGOING_TRANSITIONS: readonly OutgoingTransition[] = [
 ];
 
 export function nextOutgoingState(from: OutgoingState | null, action: OutgoingAction, actor: Actor): OutgoingState {
-  const row = OUTGOING_TRANSITIONS.find((t) => t.from === from && t.action === action);
-  if (!row) throw GovError.conflict(`cannot ${action} a draft that is ${from ?? 'not yet submitted'}`, { from, action });
-  if (!actor.roles.some((r) => row.roles.includes(r))) {
-    throw GovError.forbidden(`${action} needs one of the roles ${row.roles.join(', ')}`, { requiredRoles: [...row.roles] });
-  }
-  return row.to;
+  return applyTransition(OUTGOING_TRANSITIONS, from, action, actor, { what: 'a draft', absent: 'not yet submitted' });
 }
 
 // ——— 拟办: document type and issuing level ———

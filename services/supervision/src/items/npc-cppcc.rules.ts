@@ -1,3 +1,4 @@
+import { applyTransition } from '@gov/auth';
 import type { Actor, Role } from '@gov/auth';
 import { GovError } from '@gov/contracts';
 import { assertIsoDate, dueDate, type IsoDate, type WorkingCalendar } from '@gov/calendar';
@@ -47,12 +48,7 @@ export const NPC_TRANSITIONS: ReadonlyArray<{ from: NpcState | null; action: Npc
 ];
 
 export function nextNpcState(from: NpcState | null, action: NpcAction, actor: Actor): NpcState {
-  const row = NPC_TRANSITIONS.find((t) => t.from === from && t.action === action);
-  if (!row) throw GovError.conflict(`cannot ${action} a suggestion or proposal that is ${from ?? 'not yet received'}`);
-  if (!actor.roles.some((r) => row.roles.includes(r))) {
-    throw GovError.forbidden(`${action} needs one of the roles ${row.roles.join(', ')}`);
-  }
-  return row.to;
+  return applyTransition(NPC_TRANSITIONS, from, action, actor, { what: 'a suggestion or proposal', absent: 'not yet received' });
 }
 
 /**

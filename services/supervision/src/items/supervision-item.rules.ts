@@ -1,3 +1,4 @@
+import { applyTransition } from '@gov/auth';
 import type { Actor, Role } from '@gov/auth';
 import { GovError } from '@gov/contracts';
 import { z } from 'zod';
@@ -84,12 +85,7 @@ export const ITEM_TRANSITIONS: ReadonlyArray<{
 ];
 
 export function nextState(from: ItemState | null, action: ItemAction, actor: Actor): ItemState {
-  const row = ITEM_TRANSITIONS.find((t) => t.from === from && t.action === action);
-  if (!row) throw GovError.conflict(`cannot ${action} a supervision item that is ${from ?? 'not yet proposed'}`);
-  if (!actor.roles.some((r) => row.roles.includes(r))) {
-    throw GovError.forbidden(`${action} needs one of the roles ${row.roles.join(', ')}`);
-  }
-  return row.to;
+  return applyTransition(ITEM_TRANSITIONS, from, action, actor, { what: 'a supervision item', absent: 'not yet proposed' });
 }
 
 /**
