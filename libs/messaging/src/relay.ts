@@ -52,20 +52,26 @@ export class OutboxRelay {
       this.again = true;
       return;
     }
+    // While NATS is failing, the backoff timer owns the retries: commits do not hammer a broker that is down.
+    if (this.failures > 0 && this.timer) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.draining = this.drain().then(() => undefined).finally(() => {
       this.draining = undefined;
       if (!this.running) return;
-      if (this.again) {
-        this.again = false;
+      const again = this.again;
+      this.again = false;
+      if (again && this.failures === 0) {
         this.kick();
         return;
       }
       const wait = this.failures
         ? Math.min(this.opts.maxBackoffMs, 250 * 2 ** Math.min(this.failures, 6))
         : this.opts.intervalMs;
-      this.timer = setTimeout(() => this.kick(), wait);
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.kick();
+      }, wait);
       this.timer.unref();
     });
   }
