@@ -253,6 +253,8 @@ suite('no event is lost and none is applied twice (outbox → JetStream → idem
 
   it('consumer down: the restarted service (same database, same durable) receives exactly the events it missed', async () => {
     const effectsBefore = await supCount('SELECT count(*) AS n FROM source_document');
+    // After the broker's restart, both of the documents service's connections must be back before it takes requests.
+    await eventually(async () => ((await docs.runtime.health()).checks.nats?.ok ? true : undefined));
     await supervision.stop(); // the database stays: it is dropped in afterAll
 
     const missed: string[] = [];

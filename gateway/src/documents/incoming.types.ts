@@ -1,22 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { documents } from '@gov/contracts';
 import { Classification, Urgency } from '../graphql/scalars.js';
+import { HistoryEntry } from '../graphql/history.types.js';
 
 @ObjectType({ description: 'The person who holds the paper now (the last to sign for it).' })
 export class Holder {
   @Field(() => ID) id!: string;
   @Field() name!: string;
-}
-
-@ObjectType({ description: 'One signed step in a document\'s history.' })
-export class HistoryEntry {
-  @Field() at!: string;
-  @Field(() => ID) actorId!: string;
-  @Field() actorName!: string;
-  @Field() action!: string;
-  @Field(() => String, { nullable: true }) fromState!: string | null;
-  @Field() toState!: string;
-  @Field(() => String, { nullable: true }) reason!: string | null;
 }
 
 @ObjectType('IncomingDocument', { description: '收文: a document received by the office.' })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SupervisionResolver } from './supervision.resolver.js';
+import { SupervisionItemsResolver } from './items.resolver.js';
 
-@Module({ providers: [SupervisionResolver] })
+@Module({ providers: [SupervisionResolver, SupervisionItemsResolver] })
 export class SupervisionGraphqlModule {}

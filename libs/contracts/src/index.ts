@@ -6,5 +6,5 @@ export * from './common.js';
 export * from './catalog.js';
 export * from './platform/health.js';
 export * as documents from './documents/incoming.js';
-export * as supervision from './supervision/source-documents.js';
+export * as supervision from './supervision/index.js';
 export * from './asyncapi.js';

@@ -189,7 +189,7 @@ async function bootNest<Db>(runtime: ServiceRuntime, definition: ServiceDefiniti
   if (config.LOG_LEVEL !== 'debug') app.useLogger(logger);
   runtime.app = app;
   runtime.server = new GovNatsServer(
-    { servers: config.NATS_URL.split(','), name: `${definition.section}-rpc`, ...(config.NATS_USER ? { user: config.NATS_USER, pass: config.NATS_PASSWORD } : {}), maxReconnectAttempts: -1 } as never,
+    { servers: config.NATS_URL.split(','), name: `${definition.section}-rpc`, ...(config.NATS_USER ? { user: config.NATS_USER, pass: config.NATS_PASSWORD } : {}), maxReconnectAttempts: -1, reconnectTimeWait: 500 } as never,
     space,
     definition.section,
     config.SHUTDOWN_GRACE_MS,

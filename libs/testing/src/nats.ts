@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { SubjectSpace } from '@gov/contracts';
+import { SubjectSpace, type EventEnvelope } from '@gov/contracts';
 import { testNatsUrl } from './environment.js';
 
 /** A namespace of its own for one test file: its subjects, stream and KV bucket touch no one else's. */
@@ -24,4 +24,20 @@ export async function cleanupSpace(space: SubjectSpace, url = testNatsUrl()): Pr
   } finally {
     await nc.close();
   }
+}
+
+/** Every event in a test namespace's stream, oldest first, with the Nats-Msg-Id it was published under. */
+export async function readEventStream(
+  nc: NatsConnection,
+  space: SubjectSpace,
+): Promise<{ envelope: EventEnvelope; msgId: string | undefined }[]> {
+  const consumer = await jetstream(nc).consumers.get(space.streamName); // ordered, ephemeral
+  const pending = (await consumer.info()).num_pending;
+  const out: { envelope: EventEnvelope; msgId: string | undefined }[] = [];
+  if (!pending) return out;
+  for await (const m of await consumer.fetch({ max_messages: pending, expires: 2000 })) {
+    out.push({ envelope: m.json<EventEnvelope>(), msgId: m.headers?.get('Nats-Msg-Id') });
+    if (out.length === pending) break;
+  }
+  return out;
 }

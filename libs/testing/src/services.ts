@@ -1,3 +1,4 @@
+import { GovError } from '@gov/contracts';
 import type { Clock } from '@gov/calendar';
 import type { SubjectSpace } from '@gov/contracts';
 import { startService, type ServiceDefinition, type ServiceRuntime } from '@gov/service-kit';
@@ -56,4 +57,15 @@ export async function eventually<T>(check: () => Promise<T | undefined> | T | un
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The GovError a request is refused with; fails the test when it succeeds or fails otherwise. */
+export async function refusalOf(request: Promise<unknown>): Promise<GovError> {
+  try {
+    await request;
+  } catch (error) {
+    if (error instanceof GovError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClassificationSchema, IsoDateTimeSchema, PageSchema, UuidSchema, text } from '../common.js';
+import { ClassificationSchema, HistoryEntrySchema, IsoDateTimeSchema, PageSchema, UuidSchema, text } from '../common.js';
 import { defineCommand, defineEvent } from '../define.js';
 
 /**
@@ -35,16 +35,6 @@ export const RegisterIncomingInputSchema = z
   })
   .strict();
 export type RegisterIncomingInput = z.input<typeof RegisterIncomingInputSchema>;
-
-export const HistoryEntrySchema = z.object({
-  at: IsoDateTimeSchema,
-  actorId: z.string(),
-  actorName: z.string(),
-  action: z.string(),
-  fromState: z.string().nullable(),
-  toState: z.string(),
-  reason: z.string().nullable(),
-});
 
 export const IncomingDocumentViewSchema = z.object({
   id: UuidSchema,

@@ -1,10 +1,9 @@
-import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { fixedClock } from '@gov/calendar';
 import { GovError, documents, type EventEnvelope, type SubjectSpace } from '@gov/contracts';
 import { RpcClient } from '@gov/messaging';
 import { verifyAuditChain, listNumbers } from '@gov/persistence';
-import { cleanupSpace, connectTestNats, startTestService, testActor, uniqueSpace, type TestService } from '@gov/testing';
+import { cleanupSpace, connectTestNats, startTestService, testActor, uniqueSpace, type TestService, readEventStream, refusalOf } from '@gov/testing';
 import { documentsService } from '../service.js';
 
 const NOW = new Date('2026-11-20T02:00:00Z'); // 10:00 Beijing time
@@ -28,15 +27,7 @@ let service: TestService;
 let nc: NatsConnection;
 let rpc: RpcClient;
 
-async function refusal(promise: Promise<unknown>): Promise<GovError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GovError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = refusalOf;
 
 async function counts() {
   const db = service.runtime.db;
@@ -46,20 +37,7 @@ async function counts() {
   return { docs: Number(docs!.n), outbox: Number(outbox!.n), numbers: Number(numbers!.n) };
 }
 
-async function streamEvents(): Promise<{ envelope: EventEnvelope; msgId: string | undefined }[]> {
-  const js = jetstream(nc);
-  const consumer = await js.consumers.get(space.streamName); // ordered, ephemeral
-  const out: { envelope: EventEnvelope; msgId: string | undefined }[] = [];
-  const info = await consumer.info();
-  const pending = info.num_pending;
-  if (!pending) return out;
-  const batch = await consumer.fetch({ max_messages: pending, expires: 2000 });
-  for await (const m of batch) {
-    out.push({ envelope: m.json<EventEnvelope>(), msgId: m.headers?.get('Nats-Msg-Id') });
-    if (out.length === pending) break;
-  }
-  return out;
-}
+const streamEvents = () => readEventStream(nc, space);
 
 beforeAll(async () => {
   space = uniqueSpace();

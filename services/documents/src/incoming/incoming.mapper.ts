@@ -1,19 +1,8 @@
-import type { documents } from '@gov/contracts';
+import { toHistoryEntry, type documents } from '@gov/contracts';
 import type { IncomingDocument, IncomingDocumentHistory } from '../generated/prisma/client.js';
 
 type View = documents.IncomingDocumentView;
 
-export function toHistoryView(h: IncomingDocumentHistory): View['history'][number] {
-  return {
-    at: h.at.toISOString(),
-    actorId: h.actorId,
-    actorName: h.actorName,
-    action: h.action,
-    fromState: h.fromState,
-    toState: h.toState,
-    reason: h.reason,
-  };
-}
 
 export function toSummaryView(doc: IncomingDocument): Omit<View, 'history'> {
   return {
@@ -36,5 +25,5 @@ export function toSummaryView(doc: IncomingDocument): Omit<View, 'history'> {
 }
 
 export function toView(doc: IncomingDocument & { history: IncomingDocumentHistory[] }): View {
-  return { ...toSummaryView(doc), history: doc.history.map(toHistoryView) };
+  return { ...toSummaryView(doc), history: doc.history.map(toHistoryEntry) };
 }

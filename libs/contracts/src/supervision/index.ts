@@ -1,0 +1,2 @@
+export * from './source-documents.js';
+export * from './items.js';

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { appendAudit } from '@gov/persistence';
+import { GovError, createEnvelope, supervision } from '@gov/contracts';
+import { enqueueEvent } from '@gov/messaging';
+import type { Clock } from '@gov/calendar';
+import { CLOCK, DATABASE, UNIT_OF_WORK, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import type { SupervisionDatabase, SupervisionTx } from '../database.js';
+import { ITEM_INCLUDE, toView } from './items.mapper.js';
+import { nextState, type ItemState } from './supervision-item.rules.js';
+
+export const NO_SUCH_ITEM = () => GovError.notFound('no such supervision item');
+
+/** A concurrent change took the item's version first: nothing of this request was written. */
+export const CHANGED_MEANWHILE = () => GovError.conflict('the supervision item was changed meanwhile; reload it and try again');
+
+/**
+ * 立项批准: the office director admits a proposed item ("经区政府办公室主任审核同意，列入督查事项", seed 004
+ * L203), with its history, audit entry and `gov.supervision.item.admitted` event in one transaction.
+ */
+@Injectable()
+export class AdmitSupervisionItem {
+  constructor(
+    @Inject(DATABASE) private readonly db: InstanceType<typeof SupervisionDatabase>,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<SupervisionTx>,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ id }: { id: string }, { actor, traceparent, traceId }: RequestContext): Promise<supervision.SupervisionItemView> {
+    const now = this.clock.now();
+    const current = await this.db.supervisionItem.findUnique({ where: { id } });
+    if (!current) throw NO_SUCH_ITEM();
+    const from = current.state as ItemState;
+    const to = nextState(from, 'admit', actor);
+
+    const item = await this.uow.run(async (tx) => {
+      const { count } = await tx.supervisionItem.updateMany({
+        where: { id, version: current.version },
+        data: { state: to, admittedAt: now, version: { increment: 1 } },
+      });
+      if (count !== 1) throw CHANGED_MEANWHILE();
+      await tx.supervisionItemHistory.create({
+        data: { itemId: id, at: now, actorId: actor.id, actorName: actor.name, action: 'admit', fromState: from, toState: to },
+      });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'supervision-item.admit',
+        entityType: 'supervision-item',
+        entityId: id,
+        details: { registerNumber: current.registerNumber },
+        traceId,
+        at: now,
+      });
+      await enqueueEvent(
+        tx,
+        createEnvelope({
+          section: 'supervision',
+          type: supervision.itemAdmitted.type,
+          subject: id,
+          traceparent,
+          time: now,
+          data: { itemId: id, registerNumber: current.registerNumber, admittedAt: now.toISOString(), admittedBy: actor.id },
+        }),
+      );
+      return tx.supervisionItem.findUniqueOrThrow({ where: { id }, include: ITEM_INCLUDE });
+    });
+    return toView(item);
+  }
+}

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import { appendAudit } from '@gov/persistence';
+import { createEnvelope, supervision } from '@gov/contracts';
+import { enqueueEvent, type CalendarStore } from '@gov/messaging';
+import { toIsoDate, type Clock } from '@gov/calendar';
+import { CALENDAR, CLOCK, DATABASE, UNIT_OF_WORK, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import type { SupervisionDatabase, SupervisionTx } from '../database.js';
+import { ITEM_INCLUDE, toView } from './items.mapper.js';
+import { CHANGED_MEANWHILE, NO_SUCH_ITEM } from './admit-item.use-case.js';
+import { assertAssignment, nextState, type ItemState, type UnitAssignment } from './supervision-item.rules.js';
+import { itemDueDate, type DeadlineClass, type ExplicitDeadline, type FeedbackClass } from './deadlines.rules.js';
+import { DEFAULT_SUPERVISION_SETTINGS } from './supervision.settings.js';
+
+type Input = z.infer<typeof supervision.assignItem.input>;
+
+/**
+ * 交办: a supervisor hands an admitted item to exactly one lead unit (主办) and any co-units (协办), each once,
+ * with the item's 责任人; the due date is the class's from the hand-over day (itemDueDate), or the
+ * supervisor's explicit date where the rules allow it (shorter than the class's; required for 特别紧急).
+ * State, units, history, audit entry and `gov.supervision.item.assigned` are written together.
+ */
+@Injectable()
+export class AssignSupervisionItem {
+  constructor(
+    @Inject(DATABASE) private readonly db: InstanceType<typeof SupervisionDatabase>,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<SupervisionTx>,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CALENDAR) private readonly calendars: CalendarStore,
+  ) {}
+
+  async execute(input: Input, { actor, traceparent, traceId }: RequestContext): Promise<supervision.SupervisionItemView> {
+    const now = this.clock.now();
+    const current = await this.db.supervisionItem.findUnique({ where: { id: input.id } });
+    if (!current) throw NO_SUCH_ITEM();
+    const from = current.state as ItemState;
+    const to = nextState(from, 'assign', actor);
+    // The item's 责任人 answers for it; co-units name their own contact later (README, "What is wired now").
+    const units: UnitAssignment[] = [
+      { unit: input.leadUnit, role: 'lead', responsiblePerson: input.responsiblePerson },
+      ...input.coUnits.map((unit) => ({ unit, role: 'co' as const, responsiblePerson: input.responsiblePerson })),
+    ];
+    assertAssignment(units);
+    const assignedOn = toIsoDate(now);
+    const cls: DeadlineClass = { table: 'office', cls: current.itemClass as FeedbackClass };
+    const explicit: ExplicitDeadline | undefined = input.dueOn ? { due: input.dueOn, setBy: 'supervisor' } : undefined;
+    const dueOn = itemDueDate(this.calendars.calendar, assignedOn, cls, DEFAULT_SUPERVISION_SETTINGS, explicit);
+    const dueSetBy = explicit ? explicit.setBy : 'class';
+
+    const item = await this.uow.run(async (tx) => {
+      const { count } = await tx.supervisionItem.updateMany({
+        where: { id: input.id, version: current.version },
+        data: { state: to, assignedAt: now, assignedOn, dueOn, dueSetBy, version: { increment: 1 } },
+      });
+      if (count !== 1) throw CHANGED_MEANWHILE();
+      await tx.supervisionItemAssignee.createMany({
+        data: units.map((u) => ({ itemId: input.id, unit: u.unit, role: u.role, responsiblePerson: u.responsiblePerson, round: current.round })),
+      });
+      await tx.supervisionItemHistory.create({
+        data: {
+          itemId: input.id,
+          at: now,
+          actorId: actor.id,
+          actorName: actor.name,
+          action: 'assign',
+          fromState: from,
+          toState: to,
+          details: { leadUnit: input.leadUnit, coUnits: input.coUnits, responsiblePerson: input.responsiblePerson, assignedOn, dueOn, dueSetBy },
+        },
+      });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'supervision-item.assign',
+        entityType: 'supervision-item',
+        entityId: input.id,
+        details: { registerNumber: current.registerNumber, leadUnit: input.leadUnit, coUnits: input.coUnits, dueOn },
+        traceId,
+        at: now,
+      });
+      await enqueueEvent(
+        tx,
+        createEnvelope({
+          section: 'supervision',
+          type: supervision.itemAssigned.type,
+          subject: input.id,
+          traceparent,
+          time: now,
+          data: {
+            itemId: input.id,
+            registerNumber: current.registerNumber,
+            leadUnit: input.leadUnit,
+            coUnits: input.coUnits,
+            class: cls.cls,
+            assignedOn,
+            dueOn,
+            round: current.round,
+            assignedBy: actor.id,
+          },
+        }),
+      );
+      return tx.supervisionItem.findUniqueOrThrow({ where: { id: input.id }, include: ITEM_INCLUDE });
+    });
+    return toView(item);
+  }
+}

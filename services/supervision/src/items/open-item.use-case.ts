@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import { allocateNumber, appendAudit } from '@gov/persistence';
+import { createEnvelope, supervision } from '@gov/contracts';
+import { enqueueEvent } from '@gov/messaging';
+import type { Clock } from '@gov/calendar';
+import { CLOCK, UNIT_OF_WORK, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import type { SupervisionTx } from '../database.js';
+import { ITEM_INCLUDE, toView } from './items.mapper.js';
+import { formatItemNumber, ITEM_NUMBER_PREFIX, itemNumberYear } from './item-number.js';
+import { assertOneMatter, deadlineTable, nextState, originKey, parseItemSource, SOURCE_KIND_ZH } from './supervision-item.rules.js';
+
+type Input = z.infer<typeof supervision.openItem.input>;
+type Output = z.infer<typeof supervision.openItem.output>;
+
+/**
+ * 立项 by hand (督查室录入): a supervisor registers one matter as a proposed item with its 督办编号, in one
+ * transaction with its history, audit entry and `gov.supervision.item.created` event. The office director
+ * admits it next (AdmitSupervisionItem).
+ */
+@Injectable()
+export class OpenSupervisionItem {
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<SupervisionTx>,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(input: Input, { actor, traceparent, traceId }: RequestContext): Promise<Output> {
+    const now = this.clock.now();
+    assertOneMatter([input.content]);
+    const state = nextState(null, 'propose', actor);
+    const id = randomUUID();
+    const source = parseItemSource({ kind: 'manual', entryId: id, origin: input.sourceReference ?? SOURCE_KIND_ZH.manual });
+
+    const item = await this.uow.run(async (tx) => {
+      const year = itemNumberYear(now);
+      const number = await allocateNumber(tx, {
+        prefix: ITEM_NUMBER_PREFIX,
+        year,
+        entityType: 'supervision-item',
+        entityId: id,
+        issuedBy: actor.id,
+        format: (value) => formatItemNumber(year, value),
+      });
+      const created = await tx.supervisionItem.create({
+        data: {
+          id,
+          registerNumber: number.formatted,
+          registerYear: year,
+          registerSeq: number.value,
+          title: input.title,
+          content: input.content,
+          sourceKind: source.kind,
+          source,
+          originKey: originKey(source),
+          deadlineTable: deadlineTable(source),
+          itemClass: input.class,
+          state,
+          openedAt: now,
+          openedById: actor.id,
+          openedByName: actor.name,
+          history: {
+            create: [
+              {
+                at: now,
+                actorId: actor.id,
+                actorName: actor.name,
+                action: 'propose',
+                fromState: null,
+                toState: state,
+                details: { registerNumber: number.formatted, class: input.class, source },
+              },
+            ],
+          },
+        },
+        include: ITEM_INCLUDE,
+      });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'supervision-item.open',
+        entityType: 'supervision-item',
+        entityId: id,
+        details: { registerNumber: number.formatted, class: input.class },
+        traceId,
+        at: now,
+      });
+      await enqueueEvent(
+        tx,
+        createEnvelope({
+          section: 'supervision',
+          type: supervision.itemCreated.type,
+          subject: id,
+          traceparent,
+          time: now,
+          data: {
+            itemId: id,
+            registerNumber: number.formatted,
+            sourceKind: source.kind,
+            class: input.class,
+            state,
+            openedAt: now.toISOString(),
+            openedBy: actor.id,
+          },
+        }),
+      );
+      return created;
+    });
+    return toView(item);
+  }
+}
