@@ -1,3 +1,4 @@
+import { toIsoDate } from '@gov/calendar';
 import { GovError } from '@gov/contracts';
 import type { SqlExecutor } from './sql.js';
 
@@ -111,4 +112,28 @@ export async function listNumbers(db: SqlExecutor, prefix: string, year: number)
 /** 文号 style: `<代字>〔YYYY〕N号`, no zero padding (GB/T 9704; ARCHITECTURE.md "Rules with numbers"). */
 export function formatYearNumber(prefix: string, year: number, value: number): string {
   return `${prefix}〔${year}〕${value}号`;
+}
+
+/** The year a number is counted in: the year in Beijing time of the moment it is given (2025-12-31T16:00Z is 2026). */
+export function numberingYear(at: Date): number {
+  return Number(toIsoDate(at).slice(0, 4));
+}
+
+/**
+ * The usual case: the next `<prefix>〔YYYY〕N号` of the Beijing year of `at` (文号, 收文 and 督办 numbers alike),
+ * inside the caller's transaction.
+ */
+export function allocateYearNumber(
+  tx: SqlExecutor,
+  request: { prefix: string; at: Date; entityType: string; entityId: string; issuedBy: string },
+): Promise<IssuedNumber> {
+  const year = numberingYear(request.at);
+  return allocateNumber(tx, {
+    prefix: request.prefix,
+    year,
+    entityType: request.entityType,
+    entityId: request.entityId,
+    issuedBy: request.issuedBy,
+    format: (value) => formatYearNumber(request.prefix, year, value),
+  });
 }

@@ -3,12 +3,12 @@ import { GovError } from '@gov/contracts';
 import {
   assertMayRegister,
   assertReceivedAt,
-  formatRegisterNumber,
   nextState,
   publicTitle,
   readDecision,
-  registerYear,
+  REGISTER_PREFIX,
 } from './incoming.rules.js';
+import { formatYearNumber, numberingYear } from '@gov/persistence';
 import { refusalCode as code } from '@gov/spec-kit';
 
 const actor = (roles: Actor['roles'], clearance: Actor['clearance'] = 'none', id = 'u1'): Actor => ({
@@ -59,12 +59,12 @@ describe('register numbers and times', () => {
     [2026, 15, '收文〔2026〕15号'],
     [2025, 1203, '收文〔2025〕1203号'],
   ])('year %i number %i prints as %s (no zero padding)', (year, value, printed) => {
-    expect(formatRegisterNumber(year, value)).toBe(printed);
+    expect(formatYearNumber(REGISTER_PREFIX, year, value)).toBe(printed);
   });
 
   it('counts the year in Beijing time: 2025-12-31T16:30Z is already 2026', () => {
-    expect(registerYear(new Date('2025-12-31T16:30:00Z'))).toBe(2026);
-    expect(registerYear(new Date('2025-12-31T15:59:59Z'))).toBe(2025);
+    expect(numberingYear(new Date('2025-12-31T16:30:00Z'))).toBe(2026);
+    expect(numberingYear(new Date('2025-12-31T15:59:59Z'))).toBe(2025);
   });
 
   it('refuses a receipt time in the future beyond five minutes of skew', () => {

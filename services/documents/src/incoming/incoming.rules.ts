@@ -1,7 +1,6 @@
 import type { Actor, Role } from '@gov/auth';
 import { canRead, applyTransition } from '@gov/auth';
 import { GovError, type Classification } from '@gov/contracts';
-import { formatYearNumber } from '@gov/persistence';
 
 /**
  * Rules of incoming-document registration (收文登记). Pure functions; the use case calls them.
@@ -55,17 +54,10 @@ export function assertReceivedAt(receivedAt: Date, now: Date): void {
 /**
  * 办文编号. The seeds name it in every register (seed 000 L100, L102, L166) without giving its format; the
  * platform numbers incoming documents per calendar year (Beijing time) under the prefix 收文, printed like a
- * 文号: 收文〔2026〕15号. See docs/decisions.md.
+ * 文号: 收文〔2026〕15号 (allocateYearNumber). See docs/decisions.md.
  */
 export const REGISTER_PREFIX = '收文';
 
-export function registerYear(at: Date): number {
-  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(at));
-}
-
-export function formatRegisterNumber(year: number, value: number): string {
-  return formatYearNumber(REGISTER_PREFIX, year, value);
-}
 
 /** Who may read a document: unclassified to every office role; classified only within its 知悉范围. */
 export function readDecision(actor: Actor, doc: { classification: Classification; needToKnow: string[] }) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import { appendAudit, allocateNumber } from '@gov/persistence';
+import { appendAudit, allocateYearNumber } from '@gov/persistence';
 import { createEnvelope, documents } from '@gov/contracts';
 import { enqueueEvent } from '@gov/messaging';
 import type { Clock } from '@gov/calendar';
@@ -11,11 +11,9 @@ import { toView } from './incoming.mapper.js';
 import {
   assertMayRegister,
   assertReceivedAt,
-  formatRegisterNumber,
   nextState,
   publicTitle,
   REGISTER_PREFIX,
-  registerYear,
 } from './incoming.rules.js';
 
 type Input = z.infer<typeof documents.RegisterIncomingInputSchema>;
@@ -42,20 +40,18 @@ export class RegisterIncomingDocument {
     const id = randomUUID();
 
     const doc = await this.uow.run(async (tx) => {
-      const year = registerYear(now);
-      const number = await allocateNumber(tx, {
+      const number = await allocateYearNumber(tx, {
         prefix: REGISTER_PREFIX,
-        year,
+        at: now,
         entityType: 'incoming-document',
         entityId: id,
         issuedBy: actor.id,
-        format: (value) => formatRegisterNumber(year, value),
       });
       const created = await tx.incomingDocument.create({
         data: {
           id,
           registerNumber: number.formatted,
-          registerYear: year,
+          registerYear: number.year,
           registerSeq: number.value,
           title: input.title,
           senderUnit: input.senderUnit,

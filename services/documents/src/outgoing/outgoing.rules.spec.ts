@@ -20,12 +20,10 @@ import {
   distributionStatus,
   documentNumberPrefix,
   formatCopyNumber,
-  formatDocumentNumber,
   isNormativeDocument,
   jointReviewRequired,
   legalReviewRequired,
   nextOutgoingState,
-  numberingYear,
   proofreaderWarnings,
   sealMode,
   sealsForIssuingName,
@@ -37,6 +35,7 @@ import {
 import { OUTGOING_RETURN_GROUNDS, assertOutgoingReturn } from './return-grounds.js';
 import { assertSignOffComplete, reviewSignOffs, signingPlan, type Signatory } from './signer.rules.js';
 import { refusalCode as code } from '@gov/spec-kit';
+import { formatYearNumber, numberingYear } from '@gov/persistence';
 
 const actor = (roles: Role[], id = 'u1'): Actor => ({ id, name: id, username: id, roles, unit: 'QWBGS', clearance: 'top-secret', rank: null });
 
@@ -282,7 +281,7 @@ describe('编号: 文号 per 代字 and year (seed 000 L230; GB/T 9704)', () => 
         'government-office': { document: '深宝府办', letter: '深宝府办函' },
       },
     });
-    expect(formatDocumentNumber(documentNumberPrefix('party-office', '通知', s), 2007, 10)).toBe('深宝办发〔2007〕10号'); // seed 000 L164
+    expect(formatYearNumber(documentNumberPrefix('party-office', '通知', s), 2007, 10)).toBe('深宝办发〔2007〕10号'); // seed 000 L164
   });
 
   it.each([
@@ -290,7 +289,7 @@ describe('编号: 文号 per 代字 and year (seed 000 L230; GB/T 9704)', () => 
     ['遂安府办发', 2015, 30, '遂安府办发〔2015〕30号'], // seed 002 L1
     ['区委发', 2026, 120, '区委发〔2026〕120号'],
   ])('%s %i %i prints as %s (no padding)', (prefix, year, value, printed) => {
-    expect(formatDocumentNumber(prefix, year, value)).toBe(printed);
+    expect(formatYearNumber(prefix, year, value)).toBe(printed);
   });
 
   it('the numbering year is the Beijing year', () => {

@@ -1,8 +1,6 @@
 import { applyTransition } from '@gov/auth';
 import type { Actor, Role } from '@gov/auth';
 import { GovError, documents, type Classification } from '@gov/contracts';
-import { formatYearNumber } from '@gov/persistence';
-import { registerYear } from '../incoming/incoming.rules.js';
 import { classifyOpinion, parseFullDate, type IssuingName } from './signer.rules.js';
 import type { LegalTopic, OutgoingSettings } from './outgoing.settings.js';
 import type { SealKind } from '../seals/seal-use.rules.js';
@@ -318,13 +316,7 @@ export function documentNumberPrefix(name: IssuingName, docType: OutgoingDocumen
   return settings.organCodes[leadOrgan(name)][documentForm(docType)];
 }
 
-/** The year of a 文号 is the Beijing year of numbering (as for register numbers). */
-export const numberingYear = registerYear;
-
-/** `<代字>〔YYYY〕N号`, no padding (libs/persistence formatYearNumber; GB/T 9704). */
-export function formatDocumentNumber(prefix: string, year: number, value: number): string {
-  return formatYearNumber(prefix, year, value);
-}
+// The 文号 itself: allocateYearNumber / formatYearNumber / numberingYear in libs/persistence (GB/T 9704).
 
 // ——— 校对 ———
 

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import { allocateNumber, appendAudit } from '@gov/persistence';
+import { allocateYearNumber, appendAudit } from '@gov/persistence';
 import { createEnvelope, supervision } from '@gov/contracts';
 import { enqueueEvent } from '@gov/messaging';
 import type { Clock } from '@gov/calendar';
 import { CLOCK, UNIT_OF_WORK, type RequestContext, type UnitOfWork } from '@gov/service-kit';
 import type { SupervisionTx } from '../database.js';
 import { ITEM_INCLUDE, toView } from './items.mapper.js';
-import { formatItemNumber, ITEM_NUMBER_PREFIX, itemNumberYear } from './item-number.js';
+import { ITEM_NUMBER_PREFIX } from './item-number.js';
 import { assertOneMatter, deadlineTable, nextState, originKey, parseItemSource, SOURCE_KIND_ZH } from './supervision-item.rules.js';
 
 type Input = z.infer<typeof supervision.openItem.input>;
@@ -34,20 +34,18 @@ export class OpenSupervisionItem {
     const source = parseItemSource({ kind: 'manual', entryId: id, origin: input.sourceReference ?? SOURCE_KIND_ZH.manual });
 
     const item = await this.uow.run(async (tx) => {
-      const year = itemNumberYear(now);
-      const number = await allocateNumber(tx, {
+      const number = await allocateYearNumber(tx, {
         prefix: ITEM_NUMBER_PREFIX,
-        year,
+        at: now,
         entityType: 'supervision-item',
         entityId: id,
         issuedBy: actor.id,
-        format: (value) => formatItemNumber(year, value),
       });
       const created = await tx.supervisionItem.create({
         data: {
           id,
           registerNumber: number.formatted,
-          registerYear: year,
+          registerYear: number.year,
           registerSeq: number.value,
           title: input.title,
           content: input.content,
