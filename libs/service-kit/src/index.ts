@@ -5,3 +5,4 @@ export * from './unit-of-work.js';
 export * from './nats-server.js';
 export * from './metrics.js';
 export * from './runtime.js';
+export * from './record-change.js';

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import { appendAudit, allocateYearNumber } from '@gov/persistence';
-import { createEnvelope, documents } from '@gov/contracts';
-import { enqueueEvent } from '@gov/messaging';
+import { allocateYearNumber } from '@gov/persistence';
+import { documents } from '@gov/contracts';
 import type { Clock } from '@gov/calendar';
-import { CLOCK, UNIT_OF_WORK, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import { CLOCK, UNIT_OF_WORK, type RequestContext, type UnitOfWork, recordChange } from '@gov/service-kit';
 import type { DocumentsTx } from '../database.js';
 import { toView } from './incoming.mapper.js';
 import {
@@ -30,7 +29,8 @@ export class RegisterIncomingDocument {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(input: Input, { actor, traceparent, traceId }: RequestContext): Promise<Output> {
+  async execute(input: Input, context: RequestContext): Promise<Output> {
+    const { actor } = context;
     const now = this.clock.now();
     const receivedAt = new Date(input.receivedAt);
     assertReceivedAt(receivedAt, now);
@@ -94,25 +94,13 @@ export class RegisterIncomingDocument {
         },
         include: { history: { orderBy: { seq: 'asc' } } },
       });
-      await appendAudit(tx, {
-        actorId: actor.id,
-        actorName: actor.name,
-        action: 'incoming.register',
+      await recordChange(tx, context, {
+        at: now,
         entityType: 'incoming-document',
         entityId: id,
+        action: 'incoming.register',
         details: { registerNumber: number.formatted, classification: input.classification },
-        traceId,
-        at: now,
-      });
-      await enqueueEvent(
-        tx,
-        createEnvelope({
-          section: 'documents',
-          type: documents.incomingRegistered.type,
-          subject: id,
-          traceparent,
-          time: now,
-          data: {
+        event: { contract: documents.incomingRegistered, data: {
             documentId: id,
             registerNumber: number.formatted,
             title: publicTitle({ classification: input.classification, title: created.title }),
@@ -123,9 +111,8 @@ export class RegisterIncomingDocument {
             receivedAt: receivedAt.toISOString(),
             registeredAt: now.toISOString(),
             registeredBy: actor.id,
-          },
-        }),
-      );
+          } },
+      });
       return created;
     });
 

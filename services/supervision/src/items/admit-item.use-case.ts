@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { appendAudit } from '@gov/persistence';
-import { GovError, createEnvelope, supervision } from '@gov/contracts';
-import { enqueueEvent } from '@gov/messaging';
+import { GovError, supervision } from '@gov/contracts';
 import type { Clock } from '@gov/calendar';
-import { CLOCK, DATABASE, UNIT_OF_WORK, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import { CLOCK, DATABASE, UNIT_OF_WORK, type RequestContext, type UnitOfWork, recordChange } from '@gov/service-kit';
 import type { SupervisionDatabase, SupervisionTx } from '../database.js';
 import { ITEM_INCLUDE, toView } from './items.mapper.js';
 import { nextState, type ItemState } from './supervision-item.rules.js';
@@ -25,7 +23,8 @@ export class AdmitSupervisionItem {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ id }: { id: string }, { actor, traceparent, traceId }: RequestContext): Promise<supervision.SupervisionItemView> {
+  async execute({ id }: { id: string }, context: RequestContext): Promise<supervision.SupervisionItemView> {
+    const { actor } = context;
     const now = this.clock.now();
     const current = await this.db.supervisionItem.findUnique({ where: { id } });
     if (!current) throw NO_SUCH_ITEM();
@@ -41,27 +40,14 @@ export class AdmitSupervisionItem {
       await tx.supervisionItemHistory.create({
         data: { itemId: id, at: now, actorId: actor.id, actorName: actor.name, action: 'admit', fromState: from, toState: to },
       });
-      await appendAudit(tx, {
-        actorId: actor.id,
-        actorName: actor.name,
-        action: 'supervision-item.admit',
+      await recordChange(tx, context, {
+        at: now,
         entityType: 'supervision-item',
         entityId: id,
+        action: 'supervision-item.admit',
         details: { registerNumber: current.registerNumber },
-        traceId,
-        at: now,
+        event: { contract: supervision.itemAdmitted, data: { itemId: id, registerNumber: current.registerNumber, admittedAt: now.toISOString(), admittedBy: actor.id } },
       });
-      await enqueueEvent(
-        tx,
-        createEnvelope({
-          section: 'supervision',
-          type: supervision.itemAdmitted.type,
-          subject: id,
-          traceparent,
-          time: now,
-          data: { itemId: id, registerNumber: current.registerNumber, admittedAt: now.toISOString(), admittedBy: actor.id },
-        }),
-      );
       return tx.supervisionItem.findUniqueOrThrow({ where: { id }, include: ITEM_INCLUDE });
     });
     return toView(item);

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import { appendAudit } from '@gov/persistence';
-import { createEnvelope, supervision } from '@gov/contracts';
-import { enqueueEvent, type CalendarStore } from '@gov/messaging';
+import { supervision } from '@gov/contracts';
+import { type CalendarStore } from '@gov/messaging';
 import { toIsoDate, type Clock } from '@gov/calendar';
-import { CALENDAR, CLOCK, DATABASE, UNIT_OF_WORK, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import { CALENDAR, CLOCK, DATABASE, UNIT_OF_WORK, type RequestContext, type UnitOfWork, recordChange } from '@gov/service-kit';
 import type { SupervisionDatabase, SupervisionTx } from '../database.js';
 import { ITEM_INCLUDE, toView } from './items.mapper.js';
 import { CHANGED_MEANWHILE, NO_SUCH_ITEM } from './admit-item.use-case.js';
@@ -29,7 +28,8 @@ export class AssignSupervisionItem {
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
   ) {}
 
-  async execute(input: Input, { actor, traceparent, traceId }: RequestContext): Promise<supervision.SupervisionItemView> {
+  async execute(input: Input, context: RequestContext): Promise<supervision.SupervisionItemView> {
+    const { actor } = context;
     const now = this.clock.now();
     const current = await this.db.supervisionItem.findUnique({ where: { id: input.id } });
     if (!current) throw NO_SUCH_ITEM();
@@ -68,25 +68,13 @@ export class AssignSupervisionItem {
           details: { leadUnit: input.leadUnit, coUnits: input.coUnits, responsiblePerson: input.responsiblePerson, assignedOn, dueOn, dueSetBy },
         },
       });
-      await appendAudit(tx, {
-        actorId: actor.id,
-        actorName: actor.name,
-        action: 'supervision-item.assign',
+      await recordChange(tx, context, {
+        at: now,
         entityType: 'supervision-item',
         entityId: input.id,
+        action: 'supervision-item.assign',
         details: { registerNumber: current.registerNumber, leadUnit: input.leadUnit, coUnits: input.coUnits, dueOn },
-        traceId,
-        at: now,
-      });
-      await enqueueEvent(
-        tx,
-        createEnvelope({
-          section: 'supervision',
-          type: supervision.itemAssigned.type,
-          subject: input.id,
-          traceparent,
-          time: now,
-          data: {
+        event: { contract: supervision.itemAssigned, data: {
             itemId: input.id,
             registerNumber: current.registerNumber,
             leadUnit: input.leadUnit,
@@ -96,9 +84,8 @@ export class AssignSupervisionItem {
             dueOn,
             round: current.round,
             assignedBy: actor.id,
-          },
-        }),
-      );
+          } },
+      });
       return tx.supervisionItem.findUniqueOrThrow({ where: { id: input.id }, include: ITEM_INCLUDE });
     });
     return toView(item);

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import { allocateYearNumber, appendAudit } from '@gov/persistence';
-import { createEnvelope, supervision } from '@gov/contracts';
-import { enqueueEvent } from '@gov/messaging';
+import { allocateYearNumber } from '@gov/persistence';
+import { supervision } from '@gov/contracts';
 import type { Clock } from '@gov/calendar';
-import { CLOCK, UNIT_OF_WORK, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import { CLOCK, UNIT_OF_WORK, type RequestContext, type UnitOfWork, recordChange } from '@gov/service-kit';
 import type { SupervisionTx } from '../database.js';
 import { ITEM_INCLUDE, toView } from './items.mapper.js';
 import { ITEM_NUMBER_PREFIX } from './item-number.js';
@@ -26,7 +25,8 @@ export class OpenSupervisionItem {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(input: Input, { actor, traceparent, traceId }: RequestContext): Promise<Output> {
+  async execute(input: Input, context: RequestContext): Promise<Output> {
+    const { actor } = context;
     const now = this.clock.now();
     assertOneMatter([input.content]);
     const state = nextState(null, 'propose', actor);
@@ -74,25 +74,13 @@ export class OpenSupervisionItem {
         },
         include: ITEM_INCLUDE,
       });
-      await appendAudit(tx, {
-        actorId: actor.id,
-        actorName: actor.name,
-        action: 'supervision-item.open',
+      await recordChange(tx, context, {
+        at: now,
         entityType: 'supervision-item',
         entityId: id,
+        action: 'supervision-item.open',
         details: { registerNumber: number.formatted, class: input.class },
-        traceId,
-        at: now,
-      });
-      await enqueueEvent(
-        tx,
-        createEnvelope({
-          section: 'supervision',
-          type: supervision.itemCreated.type,
-          subject: id,
-          traceparent,
-          time: now,
-          data: {
+        event: { contract: supervision.itemCreated, data: {
             itemId: id,
             registerNumber: number.formatted,
             sourceKind: source.kind,
@@ -100,9 +88,8 @@ export class OpenSupervisionItem {
             state,
             openedAt: now.toISOString(),
             openedBy: actor.id,
-          },
-        }),
-      );
+          } },
+      });
       return created;
     });
     return toView(item);
