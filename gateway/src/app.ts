@@ -16,6 +16,8 @@ import { queryLimitsPlugin } from './graphql/limits.js';
 import type { GatewayContext } from './graphql/context.js';
 import { DocumentsGraphqlModule } from './documents/documents.module.js';
 import { SupervisionGraphqlModule } from './supervision/supervision.module.js';
+import { MeetingsGraphqlModule } from './meetings/meetings.module.js';
+import { LegalReviewGraphqlModule } from './legal-review/legal-review.module.js';
 import { CalendarGraphqlModule } from './calendar/calendar.resolver.js';
 import { GatewayHealthController } from './platform/health.controller.js';
 import { CALENDAR_STORE, GATEWAY_CONFIG, LOGGER, NATS, NATS_WATCH, RPC, SPACE, VERIFIER } from './tokens.js';
@@ -121,6 +123,8 @@ export async function startGateway(options: { env?: Record<string, string | unde
       }),
       DocumentsGraphqlModule,
       SupervisionGraphqlModule,
+      MeetingsGraphqlModule,
+      LegalReviewGraphqlModule,
       CalendarGraphqlModule,
     ],
     controllers: [GatewayHealthController],

@@ -1,0 +1,3 @@
+export * from './incoming.js';
+export * from './instructions.js';
+export * from './legal-review.js';

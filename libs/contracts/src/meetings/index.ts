@@ -1,0 +1,2 @@
+export * from './minutes.js';
+export * from './legal-review.js';
