@@ -27,6 +27,7 @@ export class IdempotentConsumer {
   private loop: Promise<void> | undefined;
   handled = 0;
   duplicates = 0;
+  private readonly types: ReadonlySet<string>;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -34,13 +35,16 @@ export class IdempotentConsumer {
     private readonly space: SubjectSpace,
     private readonly spec: ConsumerSpec,
     private readonly logger: JsonLogger,
-  ) {}
+  ) {
+    this.types = new Set(spec.eventTypes);
+  }
 
   async start(): Promise<void> {
     const jsm = await ensureEventsStream(this.nc, this.space);
     const subjects = this.spec.eventTypes.map((t) => this.space.event(t));
-    // One subject uses filter_subject, which servers before 2.10 (Debian 12's) also understand.
-    const filter = subjects.length === 1 ? { filter_subject: subjects[0]! } : { filter_subjects: subjects };
+    // One filter_subject, which servers before 2.10 (Debian 12's 2.9) also understand: several types share
+    // their narrowest covering wildcard, and process() acknowledges the others without effect.
+    const filter = { filter_subject: coveringSubject(subjects) };
     const config = {
       durable_name: this.spec.durable,
       ack_policy: AckPolicy.Explicit,
@@ -77,6 +81,10 @@ export class IdempotentConsumer {
       msg.term();
       return;
     }
+    if (!this.types.has(envelope.type)) {
+      msg.ack();
+      return;
+    }
     const trace = childTrace(parseTraceparent(envelope.traceparent));
     await runInTrace(trace, async () => {
       try {
@@ -107,4 +115,21 @@ export class IdempotentConsumer {
       }
     });
   }
+}
+
+/**
+ * The narrowest single subject that covers all of them, token by token: equal tokens stay, differing ones
+ * become `*` (`gov.documents.outgoing.x` and `gov.meetings.topic.x` → `gov.*.*.x`). Subjects of different
+ * lengths share their common prefix and `>`.
+ */
+export function coveringSubject(subjects: readonly string[]): string {
+  if (subjects.length === 0) throw new Error('a consumer needs at least one event type');
+  const split = subjects.map((s) => s.split('.'));
+  const length = split[0]!.length;
+  if (split.every((t) => t.length === length)) {
+    return split[0]!.map((token, i) => (split.every((t) => t[i] === token) ? token : '*')).join('.');
+  }
+  const prefix: string[] = [];
+  for (let i = 0; split.every((t) => i < t.length - 1 && t[i] === split[0]![i]); i++) prefix.push(split[0]![i]!);
+  return [...prefix, '>'].join('.');
 }

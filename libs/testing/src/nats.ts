@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { SubjectSpace, type EventEnvelope } from '@gov/contracts';
+import type { z } from 'zod';
+import { createEnvelope, SubjectSpace, type EventContract, type EventEnvelope } from '@gov/contracts';
 import { testNatsUrl } from './environment.js';
 
 /** A namespace of its own for one test file: its subjects, stream and KV bucket touch no one else's. */
@@ -40,4 +41,28 @@ export async function readEventStream(
     if (out.length === pending) break;
   }
   return out;
+}
+
+/**
+ * Publishes an event onto a test namespace's stream as another section's outbox relay would (validated against
+ * its contract, Nats-Msg-Id = envelope id), for tests of a consumer whose producer is not running. Pass the
+ * same `id` twice to see JetStream's duplicate window drop it; a new id is a second delivery of the same fact.
+ */
+export async function publishTestEvent<D extends z.ZodType>(
+  nc: NatsConnection,
+  space: SubjectSpace,
+  contract: EventContract<D>,
+  data: z.input<D>,
+  options: { id?: string; time?: Date } = {},
+): Promise<EventEnvelope<z.infer<D>>> {
+  const parsed = contract.data.parse(data) as z.infer<D>;
+  const envelope = createEnvelope({
+    section: contract.section,
+    type: contract.type,
+    subject: String((parsed as Record<string, unknown>)[contract.subjectKey]),
+    data: parsed,
+    ...options,
+  });
+  await jetstream(nc).publish(space.event(contract.type), JSON.stringify(envelope), { msgID: envelope.id });
+  return envelope;
 }

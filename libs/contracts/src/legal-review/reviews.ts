@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTimeSchema, UuidSchema, text } from '../common.js';
-import { defineEvent } from '../define.js';
+import { PageSchema } from '../common.js';
+import { defineCommand, defineEvent } from '../define.js';
 
 /**
  * Legal review (合法性审查/法制审核) as other sections see it: a section asks for review with its own
@@ -72,4 +73,60 @@ export const reviewConcluded = defineEvent({
     concludedAt: '2026-03-02T06:00:00.000Z',
     concludedBy: '2d3c4b5a-6f7e-4d8c-9b0a-1e2f3a4b5c6d',
   },
+});
+
+export const REVIEW_STATES = ['requested', 'concluded'] as const;
+export const ReviewStateSchema = z.enum(REVIEW_STATES);
+
+export const LegalReviewViewSchema = z.object({
+  id: UuidSchema,
+  requestId: UuidSchema,
+  subject: LegalReviewSubjectSchema,
+  title: z.string().nullable(),
+  grounds: z.array(LegalReviewGroundSchema),
+  state: ReviewStateSchema,
+  requestedAt: IsoDateTimeSchema,
+  requestedBy: z.string(),
+  outcome: LegalReviewOutcomeSchema.nullable(),
+  opinionNumber: z.string().nullable(),
+  summary: z.string().nullable(),
+  concludedAt: IsoDateTimeSchema.nullable(),
+  concludedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type LegalReviewView = z.infer<typeof LegalReviewViewSchema>;
+
+export const concludeReview = defineCommand({
+  section: 'legal-review',
+  aggregate: 'review',
+  verb: 'conclude',
+  input: z
+    .object({
+      id: UuidSchema,
+      outcome: LegalReviewOutcomeSchema,
+      /** the reason in a sentence; required unless the review passed as it stands */
+      summary: text(500).optional(),
+    })
+    .strict(),
+  output: LegalReviewViewSchema,
+  description: 'A legal officer concludes a requested review with its opinion (审查意见), numbered 法审〔YYYY〕N号.',
+});
+
+export const getReview = defineCommand({
+  kind: 'query',
+  section: 'legal-review',
+  aggregate: 'review',
+  verb: 'get',
+  input: z.object({ id: UuidSchema }).strict(),
+  output: LegalReviewViewSchema,
+  description: 'One legal review request with its opinion.',
+});
+
+export const listReviews = defineCommand({
+  kind: 'query',
+  section: 'legal-review',
+  aggregate: 'review',
+  verb: 'list',
+  input: PageSchema.extend({ state: ReviewStateSchema.optional() }).strict(),
+  output: z.object({ items: z.array(LegalReviewViewSchema), total: z.number().int() }),
+  description: 'Legal review requests, oldest waiting first, by state (the legal officers’ queue).',
 });
