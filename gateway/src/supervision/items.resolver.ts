@@ -9,7 +9,7 @@ import { RPC } from '../tokens.js';
 import { AssignSupervisionItemInput, OpenSupervisionItemInput, SupervisionItemPage, SupervisionItemType } from './items.types.js';
 
 /** Readers of supervision items; the service limits a unit liaison to its own unit's items. */
-const ITEM_READERS = ['supervisor', 'director', 'deputy-director', 'auditor', 'unit-liaison'] as const;
+const ITEM_READERS = ['supervisor', 'director', 'deputy-director', 'district-leader', 'auditor', 'unit-liaison'] as const;
 
 @Resolver(() => SupervisionItemType)
 export class SupervisionItemsResolver {

@@ -11,6 +11,14 @@ import { defineCommand, defineEvent } from '../define.js';
 /** 督查室 feedback classes (seed 000 L338): 特别紧急, 常规 (半个月), 重大 (一个月), 情况复杂或涉及司法案件 (两个月). */
 export const ITEM_CLASSES = ['especially-urgent', 'routine', 'major', 'complex'] as const;
 export const ItemClassSchema = z.enum(ITEM_CLASSES);
+/** 信访督查督办 classes (seed 000 L1312): 突发紧急 1–5 days, 较为紧急 15, 一般 30, 情况较复杂 60. */
+export const CASE_CLASSES = ['sudden', 'fairly-urgent', 'general', 'complex'] as const;
+/** An item's class in its deadline table: the office classes, or a petition case's class. */
+export const ANY_ITEM_CLASSES = [...ITEM_CLASSES, 'sudden', 'fairly-urgent', 'general'] as const;
+export const AnyItemClassSchema = z.enum(ANY_ITEM_CLASSES);
+/** Colours of a supervision notice (督办单), ascending severity. */
+export const COLOURS = ['blue', 'yellow', 'orange', 'red'] as const;
+export const ColourSchema = z.enum(COLOURS);
 
 export const ITEM_STATES = [
   'proposed', 'declined', 'admitted', 'assigned', 'in-progress', 'report-submitted', 'verified', 'fed-back', 'closed', 'archived',
@@ -45,6 +53,8 @@ export const AssignItemInputSchema = z
      * the routine date); otherwise the supervisor may only shorten the class date.
      */
     dueOn: IsoDateSchema.optional(),
+    /** a sudden petition case's days (1–5, seed 000 L1312), when the petitions section did not set them */
+    suddenDays: z.number().int().min(1).max(5).optional(),
   })
   .strict();
 export type AssignItemInput = z.input<typeof AssignItemInputSchema>;
@@ -62,20 +72,83 @@ export const SupervisionItemViewSchema = z.object({
   content: z.string(),
   sourceKind: z.string(),
   sourceReference: z.string().nullable(),
-  class: ItemClassSchema,
+  class: AnyItemClassSchema,
+  /** office (督查室 classes) | petition (信访 classes) */
+  deadlineTable: z.enum(['office', 'petition']),
+  /** a sudden petition case's days (1–5) */
+  suddenDays: z.number().int().nullable(),
+  /** false when the source already names the unit and the deadline: no separate 督查通知 (seed 004 L205) */
+  needsSeparateNotice: z.boolean(),
+  classification: z.string(),
   state: ItemStateSchema,
   round: z.number().int(),
   openedAt: IsoDateTimeSchema,
   openedBy: z.object({ id: z.string(), name: z.string() }),
   admittedAt: IsoDateTimeSchema.nullable(),
   assignedAt: IsoDateTimeSchema.nullable(),
+  /** 交办时限: hand over by this day (same or next day, urgent at once; a petition's 交办函 within 2 working days) */
+  handOverBy: IsoDateSchema.nullable(),
   assignedOn: IsoDateSchema.nullable(),
   dueOn: IsoDateSchema.nullable(),
   dueSetBy: z.string().nullable(),
+  /** the highest colour notice of the current round, null before any */
+  colour: ColourSchema.nullable(),
+  /** escalation stopped on this day (a report arrived that was not sent back, or the item closed) */
+  stoppedOn: IsoDateSchema.nullable(),
+  closedAt: IsoDateTimeSchema.nullable(),
+  archivedAt: IsoDateTimeSchema.nullable(),
+  /** the day the filed item goes to the archives (one year after filing) */
+  archiveTransferOn: IsoDateSchema.nullable(),
   assignees: z.array(ItemAssigneeSchema),
   history: z.array(HistoryEntrySchema),
+  /** 催办登记: every reminder with its time, content, method and contact person */
+  reminders: z.array(
+    z.object({
+      id: UuidSchema,
+      round: z.number().int(),
+      at: IsoDateTimeSchema,
+      sentOn: IsoDateSchema,
+      method: z.string(),
+      content: z.string(),
+      contactPerson: z.string(),
+      approvedBy: z.string().nullable(),
+      by: z.object({ id: z.string(), name: z.string() }),
+      noticeKey: z.string().nullable(),
+    }),
+  ),
+  /** the notices the daily checks recorded (prompt, reminders, colours), in order */
+  notices: z.array(
+    z.object({
+      round: z.number().int(),
+      key: z.string(),
+      scheduledOn: IsoDateSchema,
+      sentOn: IsoDateSchema,
+      colour: ColourSchema.nullable(),
+      recordedAt: IsoDateTimeSchema,
+    }),
+  ),
+  /** the lead unit's completion reports and their review */
+  reports: z.array(
+    z.object({
+      id: UuidSchema,
+      round: z.number().int(),
+      submittedAt: IsoDateTimeSchema,
+      submittedBy: z.object({ id: z.string(), name: z.string() }),
+      fromUnit: z.string(),
+      form: z.string(),
+      signedByUnitHead: z.boolean(),
+      sealed: z.boolean(),
+      summary: z.string(),
+      outcome: z.enum(['submitted', 'returned', 'accepted']),
+      reasons: z.array(z.object({ code: z.string(), note: z.string().optional() })),
+      reviewedAt: IsoDateTimeSchema.nullable(),
+    }),
+  ),
 });
 export type SupervisionItemView = z.infer<typeof SupervisionItemViewSchema>;
+/** An item in a list: without its history, reminders, notices and reports. */
+export const SupervisionItemSummarySchema = SupervisionItemViewSchema.omit({ history: true, reminders: true, notices: true, reports: true });
+export type SupervisionItemSummary = z.infer<typeof SupervisionItemSummarySchema>;
 
 export const openItem = defineCommand({
   section: 'supervision',
@@ -120,7 +193,7 @@ export const listItems = defineCommand({
   aggregate: 'item',
   verb: 'list',
   input: PageSchema.extend({ state: ItemStateSchema.optional(), unit: UnitCodeSchema.optional() }).strict(),
-  output: z.object({ items: z.array(SupervisionItemViewSchema.omit({ history: true })), total: z.number().int() }),
+  output: z.object({ items: z.array(SupervisionItemSummarySchema), total: z.number().int() }),
   description: 'Supervision items, newest first, filtered by state and unit (a unit liaison sees only its own unit).',
 });
 
@@ -134,10 +207,12 @@ export const itemCreated = defineEvent({
     itemId: UuidSchema,
     registerNumber: z.string(),
     sourceKind: z.string(),
-    class: ItemClassSchema,
+    class: AnyItemClassSchema,
     state: ItemStateSchema,
     openedAt: IsoDateTimeSchema,
     openedBy: z.string(),
+    /** false when the source already names the unit and the deadline (no separate 督查通知) */
+    needsSeparateNotice: z.boolean().optional(),
   }),
   example: {
     itemId: '5f0c3d2e-7a1b-4c8d-9e2f-3a4b5c6d7e8f',
@@ -175,13 +250,13 @@ export const itemAssigned = defineEvent({
   aggregate: 'item',
   name: 'assigned',
   subjectKey: 'itemId',
-  description: '交办: a supervision item was handed to its lead unit and co-units, with its due date.',
+  description: '交办: a supervision item was handed to its lead unit and co-units, with its due date; again with round + 1 when a district leader instructs a second round (the clock restarts).',
   data: z.object({
     itemId: UuidSchema,
     registerNumber: z.string(),
     leadUnit: z.string(),
     coUnits: z.array(z.string()),
-    class: ItemClassSchema,
+    class: AnyItemClassSchema,
     assignedOn: IsoDateSchema,
     dueOn: IsoDateSchema,
     round: z.number().int(),

@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { GovError, supervision } from '@gov/contracts';
+import { supervision } from '@gov/contracts';
 import type { Clock } from '@gov/calendar';
 import { CLOCK, DATABASE, UNIT_OF_WORK, type RequestContext, type UnitOfWork, recordChange } from '@gov/service-kit';
 import type { SupervisionDatabase, SupervisionTx } from '../database.js';
 import { ITEM_INCLUDE, toView } from './items.mapper.js';
 import { nextState, type ItemState } from './supervision-item.rules.js';
+import { CHANGED_MEANWHILE, NO_SUCH_ITEM } from './item-workflow.js';
 
-export const NO_SUCH_ITEM = () => GovError.notFound('no such supervision item');
-
-/** A concurrent change took the item's version first: nothing of this request was written. */
-export const CHANGED_MEANWHILE = () => GovError.conflict('the supervision item was changed meanwhile; reload it and try again');
+export { CHANGED_MEANWHILE, NO_SUCH_ITEM } from './item-workflow.js';
 
 /**
  * 立项批准: the office director admits a proposed item ("经区政府办公室主任审核同意，列入督查事项", seed 004

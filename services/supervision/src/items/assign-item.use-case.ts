@@ -8,8 +8,10 @@ import type { SupervisionDatabase, SupervisionTx } from '../database.js';
 import { ITEM_INCLUDE, toView } from './items.mapper.js';
 import { CHANGED_MEANWHILE, NO_SUCH_ITEM } from './admit-item.use-case.js';
 import { assertAssignment, nextState, type ItemState, type UnitAssignment } from './supervision-item.rules.js';
-import { itemDueDate, type DeadlineClass, type ExplicitDeadline, type FeedbackClass } from './deadlines.rules.js';
-import { DEFAULT_SUPERVISION_SETTINGS } from './supervision.settings.js';
+import { clockFor, itemDueDate, type DeadlineClass, type ExplicitDeadline } from './deadlines.rules.js';
+import { deadlineClassOf } from './item-workflow.js';
+import type { SupervisionSettings } from './supervision.settings.js';
+import { SUPERVISION_SETTINGS } from './settings.module.js';
 
 type Input = z.infer<typeof supervision.assignItem.input>;
 
@@ -26,6 +28,7 @@ export class AssignSupervisionItem {
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<SupervisionTx>,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(SUPERVISION_SETTINGS) private readonly settings: SupervisionSettings,
   ) {}
 
   async execute(input: Input, context: RequestContext): Promise<supervision.SupervisionItemView> {
@@ -42,15 +45,27 @@ export class AssignSupervisionItem {
     ];
     assertAssignment(units);
     const assignedOn = toIsoDate(now);
-    const cls: DeadlineClass = { table: 'office', cls: current.itemClass as FeedbackClass };
-    const explicit: ExplicitDeadline | undefined = input.dueOn ? { due: input.dueOn, setBy: 'supervisor' } : undefined;
-    const dueOn = itemDueDate(this.calendars.calendar, assignedOn, cls, DEFAULT_SUPERVISION_SETTINGS, explicit);
+    // A sudden petition case takes the days the petitions section set, or the supervisor's now (1–5).
+    const suddenDays = current.suddenDays ?? input.suddenDays ?? null;
+    const cls: DeadlineClass = deadlineClassOf({ ...current, suddenDays });
+    // The supervisor's own date (shorter only), else the date the source already names (a leader's instruction
+    // or the minutes: "已明确…办结时限", seed 004 L205), else the class's.
+    const named = (current.source as { deadline?: string | null } | null)?.deadline ?? null;
+    const explicit: ExplicitDeadline | undefined = input.dueOn
+      ? { due: input.dueOn, setBy: 'supervisor' }
+      : named
+        ? { due: named, setBy: 'source' }
+        : undefined;
+    const dueOn = itemDueDate(this.calendars.calendar, assignedOn, cls, this.settings, explicit);
     const dueSetBy = explicit ? explicit.setBy : 'class';
+    const clock = clockFor(assignedOn, dueOn).toJSON();
+    // Handed over after its 交办时限 (seed 000 L336, L1310): recorded, not refused; the item still has to go out.
+    const handedOverLate = current.handOverBy !== null && assignedOn > current.handOverBy;
 
     const item = await this.uow.run(async (tx) => {
       const { count } = await tx.supervisionItem.updateMany({
         where: { id: input.id, version: current.version },
-        data: { state: to, assignedAt: now, assignedOn, dueOn, dueSetBy, version: { increment: 1 } },
+        data: { state: to, assignedAt: now, assignedOn, dueOn, dueSetBy, suddenDays, clock: clock as never, version: { increment: 1 } },
       });
       if (count !== 1) throw CHANGED_MEANWHILE();
       await tx.supervisionItemAssignee.createMany({
@@ -65,7 +80,7 @@ export class AssignSupervisionItem {
           action: 'assign',
           fromState: from,
           toState: to,
-          details: { leadUnit: input.leadUnit, coUnits: input.coUnits, responsiblePerson: input.responsiblePerson, assignedOn, dueOn, dueSetBy },
+          details: { leadUnit: input.leadUnit, coUnits: input.coUnits, responsiblePerson: input.responsiblePerson, assignedOn, dueOn, dueSetBy, handOverBy: current.handOverBy, handedOverLate },
         },
       });
       await recordChange(tx, context, {

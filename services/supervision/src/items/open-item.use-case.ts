@@ -3,11 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { allocateYearNumber } from '@gov/persistence';
 import { supervision } from '@gov/contracts';
-import type { Clock } from '@gov/calendar';
-import { CLOCK, UNIT_OF_WORK, type RequestContext, type UnitOfWork, recordChange } from '@gov/service-kit';
+import { toIsoDate, type Clock } from '@gov/calendar';
+import type { CalendarStore } from '@gov/messaging';
+import { CALENDAR, CLOCK, UNIT_OF_WORK, type RequestContext, type UnitOfWork, recordChange } from '@gov/service-kit';
 import type { SupervisionTx } from '../database.js';
 import { ITEM_INCLUDE, toView } from './items.mapper.js';
 import { ITEM_NUMBER_PREFIX } from './item-number.js';
+import { handoverDue } from './deadlines.rules.js';
+import type { SupervisionSettings } from './supervision.settings.js';
+import { SUPERVISION_SETTINGS } from './settings.module.js';
 import { assertOneMatter, deadlineTable, nextState, originKey, parseItemSource, SOURCE_KIND_ZH } from './supervision-item.rules.js';
 
 type Input = z.infer<typeof supervision.openItem.input>;
@@ -23,6 +27,8 @@ export class OpenSupervisionItem {
   constructor(
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<SupervisionTx>,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(SUPERVISION_SETTINGS) private readonly settings: SupervisionSettings,
   ) {}
 
   async execute(input: Input, context: RequestContext): Promise<Output> {
@@ -31,6 +37,8 @@ export class OpenSupervisionItem {
     assertOneMatter([input.content]);
     const state = nextState(null, 'propose', actor);
     const id = randomUUID();
+    // 交办 the same or the next day, an especially urgent matter at once (seed 000 L336).
+    const handOverBy = handoverDue(this.calendars.calendar, toIsoDate(now), input.class === 'especially-urgent' ? 'urgent' : 'ordinary', this.settings);
     const source = parseItemSource({ kind: 'manual', entryId: id, origin: input.sourceReference ?? SOURCE_KIND_ZH.manual });
 
     const item = await this.uow.run(async (tx) => {
@@ -54,6 +62,7 @@ export class OpenSupervisionItem {
           originKey: originKey(source),
           deadlineTable: deadlineTable(source),
           itemClass: input.class,
+          handOverBy,
           state,
           openedAt: now,
           openedById: actor.id,

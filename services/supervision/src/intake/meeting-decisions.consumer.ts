@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { meetings, readEvent, type EventEnvelope } from '@gov/contracts';
+import { toIsoDate, type Clock } from '@gov/calendar';
+import type { CalendarStore } from '@gov/messaging';
+import { CALENDAR, CLOCK, type EventConsumer } from '@gov/service-kit';
+import type { SupervisionTx } from '../database.js';
+import { handoverDue } from '../items/deadlines.rules.js';
+import type { SupervisionSettings } from '../items/supervision.settings.js';
+import { SUPERVISION_SETTINGS } from '../items/settings.module.js';
+import { parseItemSource, sourcesFromMinutes } from '../items/supervision-item.rules.js';
+import { systemContext } from '../items/item-workflow.js';
+import { classifiedPlaceholder, openFromSource } from './open-from-source.js';
+
+/**
+ * 会议决定事项 → 督查事项: issued minutes (`gov.meetings.minutes.issued`) become one proposed item per decision
+ * (一事一项, seed 000 L1306; issue 5 §1), keyed by the minutes and the decision's number, all in the one
+ * transaction of the event: minutes with three decisions give three items, a duplicate gives none.
+ */
+@Injectable()
+export class OpenItemsFromMinutes implements EventConsumer {
+  readonly durable = 'supervision-intake-minutes';
+  readonly eventTypes = [meetings.minutesIssued.type];
+
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(SUPERVISION_SETTINGS) private readonly settings: SupervisionSettings,
+  ) {}
+
+  async handle(envelope: EventEnvelope, tx: SupervisionTx): Promise<void> {
+    const { data, id, traceparent } = readEvent(meetings.minutesIssued, envelope);
+    const classified = data.classification !== 'none';
+    const decisions = [...data.decisions].sort((a, b) => a.decisionNo - b.decisionNo);
+    const numbered = sourcesFromMinutes(data.minutesId, decisions.map((d) => ({ unit: d.leadUnit, deadline: d.dueOn })));
+    const context = systemContext('intake', traceparent);
+    const now = this.clock.now();
+    const handOverBy = handoverDue(this.calendars.calendar, toIsoDate(now), 'ordinary', this.settings);
+    for (const [i, d] of decisions.entries()) {
+      // A decision's identity is its own number in the minutes; sourcesFromMinutes numbers 1..n, the same for
+      // complete minutes.
+      const source =
+        numbered[i]!.kind === 'meeting-decision' && numbered[i]!.decisionNo === d.decisionNo
+          ? numbered[i]!
+          : parseItemSource({ kind: 'meeting-decision', minutesId: data.minutesId, decisionNo: d.decisionNo, unit: d.leadUnit, deadline: d.dueOn });
+      const reference = `${data.number} 第${d.decisionNo}项`;
+      await openFromSource(tx, context, now, id, {
+        source,
+        reference,
+        proposed: { leadUnit: d.leadUnit, coUnits: d.coUnits },
+        title: !classified && data.title ? `${data.title}（第${d.decisionNo}项）` : reference,
+        content: !classified && d.matter ? d.matter : classifiedPlaceholder('会议纪要', reference),
+        itemClass: 'routine',
+        suddenDays: null,
+        classification: data.classification,
+        handOverBy,
+      });
+    }
+  }
+}
