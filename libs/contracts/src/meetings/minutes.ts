@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IsoDateTimeSchema, UuidSchema } from '../common.js';
-import { defineEvent } from '../define.js';
+import { HistoryEntrySchema, IsoDateTimeSchema, UuidSchema } from '../common.js';
+import { defineCommand, defineEvent } from '../define.js';
 
 /**
  * Minutes (会议纪要) as other sections see them: each decision of issued minutes is one item of
@@ -59,4 +59,146 @@ export const minutesIssued = defineEvent({
       { decisionNo: 2, matter: '区财政局研究资金保障办法。', leadUnit: 'QCZJ', coUnits: [], dueOn: null },
     ],
   },
+});
+
+// ---- Commands (issue 4 §5): draft by the responsible section, reviews, registration with the number,
+// signatures (the office director; for major matters the relevant leaders), issue the day after signing. ----
+
+export const MINUTES_STATES = ['drafted', 'section-reviewed', 'deputy-reviewed', 'registered', 'in-signature', 'signed', 'issued', 'archived'] as const;
+
+/** One decision (议定事项) as the drafter records it: every decision names its lead unit (一事一项). */
+export const MinutesDecisionInputSchema = z
+  .object({
+    text: z.string().trim().min(1).max(4000),
+    leadUnit: z.string().trim().min(1).max(64),
+    coUnits: z.array(z.string().trim().min(1).max(64)).max(50).default([]),
+    dueDate: IsoDateSchema.nullable().default(null),
+    requiresDocument: z.boolean().default(false),
+  })
+  .strict();
+
+export const DraftMinutesInputSchema = z
+  .object({
+    meetingId: UuidSchema,
+    title: z.string().trim().min(1).max(200),
+    /** major matters: the relevant leaders sign too (seed 003 L13@c11995) */
+    major: z.boolean().default(false),
+    relevantLeaderIds: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+    decisions: z.array(MinutesDecisionInputSchema).min(1).max(100),
+  })
+  .strict();
+export type DraftMinutesInput = z.input<typeof DraftMinutesInputSchema>;
+
+export const MinutesSignatureViewSchema = z.object({
+  signerId: z.string(),
+  signerName: z.string(),
+  step: z.string(),
+  at: IsoDateTimeSchema,
+});
+
+export const MinutesViewSchema = z.object({
+  id: UuidSchema,
+  meetingId: UuidSchema,
+  meetingTypeCode: z.string(),
+  title: z.string(),
+  classification: z.enum(['none', 'secret', 'confidential', 'top-secret']),
+  major: z.boolean(),
+  state: z.enum(MINUTES_STATES),
+  number: z.string().nullable(),
+  decisions: z.array(
+    z.object({ text: z.string(), leadUnit: z.string(), coUnits: z.array(z.string()), dueDate: IsoDateSchema.nullable(), requiresDocument: z.boolean() }),
+  ),
+  draftedAt: IsoDateTimeSchema,
+  draftDueAt: IsoDateTimeSchema,
+  /** executive-24-hours | standing-committee | general | urgent */
+  draftBasis: z.string(),
+  draftOverdue: z.boolean(),
+  /** standing committee: issued within a week (seed 003 L13@c11913) */
+  issueDueAt: IsoDateTimeSchema.nullable(),
+  /** who still has to sign, in order (role:…, post:…, leader:…) */
+  requiredSigners: z.array(z.string()),
+  missingSigners: z.array(z.string()),
+  signatures: z.array(MinutesSignatureViewSchema),
+  signedAt: IsoDateTimeSchema.nullable(),
+  /** the day after signing (seed 004 L91) */
+  issueDueAfterSigningAt: IsoDateTimeSchema.nullable(),
+  issuedAt: IsoDateTimeSchema.nullable(),
+  issuedLate: z.boolean().nullable(),
+  history: z.array(HistoryEntrySchema),
+});
+export type MinutesView = z.infer<typeof MinutesViewSchema>;
+
+const MinutesIdInput = z.object({ id: UuidSchema }).strict();
+
+export const draftMinutes = defineCommand({
+  section: 'meetings',
+  aggregate: 'minutes',
+  verb: 'draft',
+  input: DraftMinutesInputSchema,
+  output: MinutesViewSchema,
+  description: '起草纪要: the responsible section drafts the minutes of a held meeting; the due time follows the meeting type.',
+});
+
+export const reviewMinutes = defineCommand({
+  section: 'meetings',
+  aggregate: 'minutes',
+  verb: 'review',
+  input: MinutesIdInput,
+  output: MinutesViewSchema,
+  description: 'The section chief, then the deputy director, review the draft (their reviews are the first signatures).',
+});
+
+export const sendBackMinutes = defineCommand({
+  section: 'meetings',
+  aggregate: 'minutes',
+  verb: 'send-back',
+  input: z.object({ id: UuidSchema, reason: z.string().trim().min(1).max(500) }).strict(),
+  output: MinutesViewSchema,
+  description: 'The deputy director sends the minutes back to be redrafted.',
+});
+
+export const registerMinutes = defineCommand({
+  section: 'meetings',
+  aggregate: 'minutes',
+  verb: 'register',
+  input: MinutesIdInput,
+  output: MinutesViewSchema,
+  description: '办文科登记: the minutes get their number like a document (e.g. 区委常委会议纪要〔2026〕3号), gap-free per series and year.',
+});
+
+export const signMinutes = defineCommand({
+  section: 'meetings',
+  aggregate: 'minutes',
+  verb: 'sign',
+  input: MinutesIdInput,
+  output: MinutesViewSchema,
+  description: '审签: the office director and, for major matters, the relevant leaders sign, in order.',
+});
+
+export const completeMinutesSigning = defineCommand({
+  section: 'meetings',
+  aggregate: 'minutes',
+  verb: 'complete-signing',
+  input: MinutesIdInput,
+  output: MinutesViewSchema,
+  description: 'Signing is complete once every required signature is there, in order.',
+});
+
+export const issueMinutes = defineCommand({
+  section: 'meetings',
+  aggregate: 'minutes',
+  verb: 'issue',
+  input: MinutesIdInput,
+  output: MinutesViewSchema,
+  description: '印发: issued the day after signing (seed 004 L91); each decision becomes one item of gov.meetings.minutes.issued.',
+});
+
+export const getMinutes = defineCommand({
+  kind: 'query',
+  section: 'meetings',
+  aggregate: 'minutes',
+  verb: 'get',
+  input: MinutesIdInput,
+  output: MinutesViewSchema,
+  description: 'One set of minutes with its decisions, deadlines, signatures and history.',
 });
