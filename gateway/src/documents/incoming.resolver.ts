@@ -4,7 +4,7 @@ import { documents } from '@gov/contracts';
 import type { RpcClient } from '@gov/messaging';
 import { Roles } from '../auth/roles.decorator.js';
 import { CurrentCaller, type Caller } from '../graphql/context.js';
-import { withoutNulls } from '../graphql/scalars.js';
+import { Urgency, withoutNulls } from '../graphql/scalars.js';
 import { RPC } from '../tokens.js';
 import {
   IncomingDocumentPage,
@@ -33,7 +33,7 @@ export class IncomingDocumentsResolver {
     return this.rpc.request(documents.getIncoming, { id }, caller);
   }
 
-  @Query(() => IncomingDocumentPage, { description: 'The incoming register, newest first, with Chinese title search.' })
+  @Query(() => IncomingDocumentPage, { description: 'The incoming register by period with filters, newest first, with Chinese title search.' })
   @Roles(...REGISTER_READERS)
   incomingDocuments(
     @CurrentCaller() caller: Caller,
@@ -41,7 +41,19 @@ export class IncomingDocumentsResolver {
     @Args('titleContains', { type: () => String, nullable: true }) titleContains?: string | null,
     @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
     @Args('offset', { type: () => Int, nullable: true }) offset?: number | null,
+    @Args('registeredFrom', { type: () => String, nullable: true, description: 'Beijing date YYYY-MM-DD, inclusive' }) registeredFrom?: string | null,
+    @Args('registeredTo', { type: () => String, nullable: true, description: 'Beijing date YYYY-MM-DD, inclusive' }) registeredTo?: string | null,
+    @Args('status', { type: () => String, nullable: true }) status?: string | null,
+    @Args('docType', { type: () => String, nullable: true }) docType?: string | null,
+    @Args('urgency', { type: () => Urgency, nullable: true }) urgency?: Urgency | null,
+    @Args('senderUnit', { type: () => String, nullable: true }) senderUnit?: string | null,
+    @Args('leadUnit', { type: () => String, nullable: true }) leadUnit?: string | null,
+    @Args('overdueOnly', { type: () => Boolean, nullable: true }) overdueOnly?: boolean | null,
   ) {
-    return this.rpc.request(documents.listIncoming, withoutNulls({ year, titleContains, limit, offset }) as never, caller);
+    return this.rpc.request(
+      documents.listIncoming,
+      withoutNulls({ year, titleContains, limit, offset, registeredFrom, registeredTo, status, docType, urgency, senderUnit, leadUnit, overdueOnly }) as never,
+      caller,
+    );
   }
 }

@@ -18,7 +18,70 @@ export const DocumentTypeSchema = z.enum(DOCUMENT_TYPES);
 export const UrgencySchema = z.enum(['normal', 'urgent', 'very-urgent']);
 export type Urgency = z.infer<typeof UrgencySchema>;
 
-export const IncomingStatusSchema = z.enum(['registered']);
+/**
+ * Where an incoming document stands: 登记 → 初审 (退文 or 受理) → 拟办 → 送审 → 呈批 → 批示 → 承办 / 传阅 → 办结 →
+ * 办复 → 归档 (services/documents/src/incoming-review/initial-review.rules.ts, INCOMING_REVIEW_TRANSITIONS).
+ */
+export const INCOMING_STATUSES = [
+  'received', 'registered', 'return-proposed', 'return-endorsed', 'returned', 'accepted', 'proposed',
+  'awaiting-section-opinion', 'chief-review', 'deputy-review', 'director-review', 'with-leaders', 'instructed',
+  'in-handling', 'circulating', 'completed', 'replied', 'archived',
+] as const;
+export const IncomingStatusSchema = z.enum(INCOMING_STATUSES);
+export type IncomingStatus = z.infer<typeof IncomingStatusSchema>;
+
+/** A person named on a hand-over or a plan (id as in the token's `sub`, name as printed). */
+export const PersonSchema = z.object({ id: text(100), name: text(50) }).strict();
+export type Person = z.infer<typeof PersonSchema>;
+const PersonViewSchema = z.object({ id: z.string(), name: z.string() });
+
+/** A typed return ground as given (⑩ other needs its text). */
+export const GivenGroundSchema = z.object({ ground: text(60), text: text(500).optional() }).strict();
+
+/** The workflow part of the view: what the steps after registration have recorded. */
+export const IncomingWorkflowViewSchema = z.object({
+  /** 交接中: the person the item was handed to and who has not yet signed for it (the holder keeps it until then). */
+  inTransitTo: PersonViewSchema.nullable(),
+  returnGrounds: z.array(z.object({ ground: z.string(), text: z.string().nullable() })),
+  /** 退文通知: the grounds as printed on the notice to the sender. */
+  returnNotice: z.array(z.string()),
+  /** 拟办意见 */
+  proposal: z.string().nullable(),
+  involvesLegalMatters: z.boolean(),
+  involvesForeignAffairs: z.boolean(),
+  needsPrincipalLeader: z.boolean(),
+  sectionOpinions: z.array(z.object({ section: z.string(), text: z.string(), by: PersonViewSchema, at: IsoDateTimeSchema })),
+  /** 呈批: the leaders in signing order (ascending rank: junior first). */
+  leaders: z.array(z.object({ id: z.string(), name: z.string(), rank: z.number().int().nullable() })),
+  /** Who may sign next (empty when all have signed or the item is not with the leaders). */
+  nextSigners: z.array(PersonViewSchema),
+  tracker: PersonViewSchema.nullable(),
+  instructions: z.array(
+    z.object({
+      id: UuidSchema,
+      leader: PersonViewSchema,
+      rank: z.number().int().nullable(),
+      /** verbatim, as the leader wrote it */
+      text: z.string(),
+      stance: z.enum(['agree', 'disagree', 'other']),
+      signedAt: IsoDateTimeSchema,
+      routes: z.array(z.string()),
+    }),
+  ),
+  leadUnit: z.string().nullable(),
+  coUnits: z.array(z.string()),
+  important: z.boolean(),
+  deadline: z.string().nullable(),
+  chaser: PersonViewSchema.nullable(),
+  /** 催办: where the item stands against its deadline today (Beijing). */
+  chaseStatus: z.enum(['no-deadline', 'open', 'due-today', 'overdue']),
+  replyRequired: z.boolean(),
+  reply: z.string().nullable(),
+  repliedAt: IsoDateTimeSchema.nullable(),
+  archivedAt: IsoDateTimeSchema.nullable(),
+  /** 传阅 list in circulation order */
+  readers: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+});
 
 export const RegisterIncomingInputSchema = z
   .object({
@@ -53,7 +116,7 @@ export const IncomingDocumentViewSchema = z.object({
   status: IncomingStatusSchema,
   holder: z.object({ id: z.string(), name: z.string() }),
   history: z.array(HistoryEntrySchema),
-});
+}).extend(IncomingWorkflowViewSchema.shape);
 export type IncomingDocumentView = z.infer<typeof IncomingDocumentViewSchema>;
 
 /** 办文回执: what the sender is given back on registration. */
@@ -90,9 +153,23 @@ export const listIncoming = defineCommand({
   section: 'documents',
   aggregate: 'incoming',
   verb: 'list',
-  input: PageSchema.extend({ year: z.number().int().optional(), titleContains: text(100).optional() }).strict(),
+  input: PageSchema.extend({
+    year: z.number().int().optional(),
+    titleContains: text(100).optional(),
+    /** registered on or after this Beijing date (YYYY-MM-DD) */
+    registeredFrom: z.iso.date().optional(),
+    /** registered on or before this Beijing date (YYYY-MM-DD) */
+    registeredTo: z.iso.date().optional(),
+    status: IncomingStatusSchema.optional(),
+    docType: DocumentTypeSchema.optional(),
+    urgency: UrgencySchema.optional(),
+    senderUnit: text(100).optional(),
+    leadUnit: text(100).optional(),
+    overdueOnly: z.boolean().optional(),
+  }).strict(),
   output: z.object({ items: z.array(IncomingDocumentViewSchema.omit({ history: true })), total: z.number().int() }),
-  description: 'The incoming register, newest first; titleContains searches Chinese titles (trigram index).',
+  description:
+    'The incoming register by period (Beijing dates) with filters, newest first; titleContains searches Chinese titles (trigram index).',
 });
 
 export const incomingRegistered = defineEvent({

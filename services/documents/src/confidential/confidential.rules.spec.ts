@@ -353,6 +353,7 @@ describe('settings', () => {
       phoneApprovalFor: 'district-only',
       topSecretCipherReturnWithin: { amount: 0, unit: 'calendar' },
       archiveHandOverBy: { month: 3, day: 31, yearsAfter: 1 },
+      laterSignatureWithin: { amount: 1, unit: 'working' },
     });
   });
 

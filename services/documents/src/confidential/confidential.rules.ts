@@ -15,7 +15,7 @@ import type { ConfidentialSettings } from './confidential.settings.js';
  * recall of 三密 documents; L1442–1444 copying); seed002 L104 (copying); seed003 W6 (seed 003 L13@c9354–9634).
  */
 
-export type ConfidentialState = 'received' | 'registered' | 'proposal-written' | 'with-leader' | 'with-unit' | 'recovered' | 'returned' | 'archived';
+export type ConfidentialState = 'received' | 'registered' | 'proposal-written' | 'with-leader' | 'with-unit' | 'recovered' | 'returned' | 'archived' | 'destroyed';
 export type ConfidentialAction =
   | 'receive'
   | 'register'
@@ -26,7 +26,8 @@ export type ConfidentialAction =
   | 'report-progress'
   | 'recover'
   | 'return-to-sender'
-  | 'archive';
+  | 'archive'
+  | 'destroy';
 
 export interface ConfidentialTransition {
   from: ConfidentialState | null;
@@ -54,6 +55,8 @@ export const CONFIDENTIAL_TRANSITIONS: readonly ConfidentialTransition[] = [
   { from: 'with-unit', action: 'recover', roles: CARRIER, to: 'recovered', source: 'seed 004 L38 (办理完毕后回收)' },
   { from: 'recovered', action: 'return-to-sender', roles: CARRIER, to: 'returned', source: 'seed 004 L40 (按规定时间完整退回)' },
   { from: 'recovered', action: 'archive', roles: [...CARRIER, 'archivist'], to: 'archived', source: 'seed 004 L38 (分类组卷归档)' },
+  // cipher telegrams not to be archived are destroyed under supervision (assertCipherDestruction checks the rest)
+  { from: 'recovered', action: 'destroy', roles: [...CARRIER, 'secrecy-officer'], to: 'destroyed', source: 'seed 000 L1090 (不需归档的密码电报…监销)' },
 ];
 
 export function nextConfidentialState(from: ConfidentialState | null, action: ConfidentialAction, actor: Actor): ConfidentialState {

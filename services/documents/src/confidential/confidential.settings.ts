@@ -49,6 +49,11 @@ export const ConfidentialSettingsSchema = z.strictObject({
    * 保密局 track's own rule.
    */
   archiveHandOverBy: YearlyDateSchema.default({ month: 3, day: 31, yearsAfter: 1 }),
+  /**
+   * A phone-approved telegram's later signature (事后补签, seed 000 L1074) is owed from acceptance. The seed gives
+   * no time: the default is the next working day (confidential/README.md C1), after which the telegram is flagged overdue.
+   */
+  laterSignatureWithin: DurationSchema.default({ amount: 1, unit: 'working' }),
 });
 
 export type ConfidentialSettings = z.infer<typeof ConfidentialSettingsSchema>;

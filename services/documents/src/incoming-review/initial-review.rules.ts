@@ -55,6 +55,7 @@ export type IncomingReviewAction =
   | 'transfer'
   | 'sign-instruction'
   | 'close-instructions'
+  | 'resolve-instructions'
   | 'assign'
   | 'circulate'
   | 'pass-on'
@@ -114,6 +115,9 @@ export const INCOMING_REVIEW_TRANSITIONS: readonly IncomingReviewTransition[] = 
   // 批示: several leaders in ascending rank, each instruction verbatim
   { from: 'with-leaders', action: 'sign-instruction', roles: ['district-leader'], to: 'with-leaders', source: 'seed 000 L174; seed 004 L20' },
   { from: 'with-leaders', action: 'close-instructions', roles: CLERKS, to: 'instructed', source: 'seed 000 L178 (交收文人登记)' },
+  // Disagreeing instructions on an ordinary item: the office leader in charge decides which one is followed
+  // (settings.conflictingInstructions.ordinary = refer-to-office-leader, D4; seed 000 L1036 知会办分管领导).
+  { from: 'with-leaders', action: 'resolve-instructions', roles: ['deputy-director', 'director'], to: 'with-leaders', source: 'D4; seed 000 L1036' },
   // 承办 (主办 + 协办) or 传阅
   { from: 'instructed', action: 'assign', roles: [...CLERKS, 'section-chief'], to: 'in-handling', source: 'seed 003 L13@c8631; seed 004 L22' },
   { from: 'instructed', action: 'circulate', roles: CLERKS, to: 'circulating', source: 'seed 003 L13@c8753' },

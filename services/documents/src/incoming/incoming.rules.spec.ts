@@ -89,3 +89,42 @@ describe('reading and publishing', () => {
     expect(publicTitle(secretDoc)).toBeNull();
   });
 });
+
+describe('the merged incoming table (registration + INCOMING_REVIEW_TRANSITIONS, decision D1)', () => {
+  const clerk = actor(['clerk']);
+  const chief = actor(['section-chief']);
+  const deputy = actor(['deputy-director']);
+  const leader = actor(['district-leader']);
+  it('walks 签收 → 登记 → 受理 → 拟办 → 送审 → 呈批 → 批示 → 承办 → 办结 → 办复 → 归档 with one reader', () => {
+    const path: Array<[Parameters<typeof nextState>[1], Actor, string]> = [
+      ['sign-for', clerk, 'received'],
+      ['register', clerk, 'registered'],
+      ['accept', clerk, 'accepted'],
+      ['propose-handling', clerk, 'proposed'],
+      ['submit-for-review', clerk, 'chief-review'],
+      ['approve-proposal', chief, 'deputy-review'],
+      ['submit-to-leaders', deputy, 'with-leaders'],
+      ['sign-instruction', leader, 'with-leaders'],
+      ['close-instructions', clerk, 'instructed'],
+      ['assign', clerk, 'in-handling'],
+      ['complete', clerk, 'completed'],
+      ['reply', clerk, 'replied'],
+      ['archive', clerk, 'archived'],
+    ];
+    let state: Parameters<typeof nextState>[0] = null;
+    for (const [action, who, to] of path) {
+      state = nextState(state, action, who);
+      expect(state).toBe(to);
+    }
+  });
+
+  it.each([
+    ['registered', 'approve-return', deputy, 'CONFLICT'], // a return is proposed and endorsed first
+    ['return-endorsed', 'approve-return', chief, 'FORBIDDEN'], // only the deputy director in charge approves
+    ['registered', 'sign-instruction', leader, 'CONFLICT'],
+    ['with-leaders', 'sign-instruction', clerk, 'FORBIDDEN'],
+    ['archived', 'chase', clerk, 'CONFLICT'],
+  ] as const)('%s --%s--> refused %s', (from, action, who, expected) => {
+    expect(code(() => nextState(from, action, who))).toBe(expected);
+  });
+});

@@ -1,19 +1,25 @@
 import type { Actor, Role } from '@gov/auth';
 import { canRead, applyTransition } from '@gov/auth';
 import { GovError, type Classification } from '@gov/contracts';
+import {
+  INCOMING_REVIEW_TRANSITIONS,
+  type IncomingReviewAction,
+  type IncomingReviewState,
+} from '../incoming-review/initial-review.rules.js';
 
 /**
  * Rules of incoming-document registration (收文登记). Pure functions; the use case calls them.
  * Sources: seed000-a W9 (seed 000 L148–166), seed001 A (seed 001 L1040, L1514–1522), seed004 W2 (seed 004 L30).
  */
 
-export type IncomingState = 'received' | 'registered';
-export type IncomingAction = 'sign-for' | 'register';
+export type IncomingState = 'received' | IncomingReviewState;
+export type IncomingAction = 'sign-for' | 'register' | IncomingReviewAction;
 
 /**
  * The incoming-document state machine as a table of (state, action, roles) → next state. Registration
- * records the sign-for (签收) and the registration (登记) as two signed steps. The documents issue extends
- * this table with 初审, 退文, 拟办, 送审, 批办, 承办, 传阅, 催办, 办复 and 归档.
+ * records the sign-for (签收) and the registration (登记) as two signed steps; the rows of
+ * INCOMING_REVIEW_TRANSITIONS (初审, 退文, 拟办, 送审, 呈批, 批示, 承办, 传阅, 催办, 办结, 办复, 归档) follow from
+ * `registered` (decision D1: 初审 runs on the register, so a returned item keeps its number).
  */
 export const INCOMING_TRANSITIONS: ReadonlyArray<{
   from: IncomingState | null;
@@ -23,6 +29,7 @@ export const INCOMING_TRANSITIONS: ReadonlyArray<{
 }> = [
   { from: null, action: 'sign-for', roles: ['clerk', 'confidential-clerk'], to: 'received' },
   { from: 'received', action: 'register', roles: ['clerk', 'confidential-clerk'], to: 'registered' },
+  ...INCOMING_REVIEW_TRANSITIONS,
 ];
 
 export function nextState(from: IncomingState | null, action: IncomingAction, actor: Actor): IncomingState {

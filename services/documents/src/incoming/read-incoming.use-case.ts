@@ -3,9 +3,11 @@ import type { z } from 'zod';
 import { appendAudit } from '@gov/persistence';
 import { GovError, documents, type Classification } from '@gov/contracts';
 import { CLEARANCES, clearanceAtLeast, hasAnyRole } from '@gov/auth';
-import { DATABASE, UNIT_OF_WORK, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import { CLOCK, DATABASE, UNIT_OF_WORK, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import { addCalendarDays, toIsoDate, type Clock } from '@gov/calendar';
+import type { Prisma } from '../generated/prisma/client.js';
 import type { DocumentsDatabase, DocumentsTx } from '../database.js';
-import { toSummaryView, toView } from './incoming.mapper.js';
+import { FULL_VIEW, toSummaryView, toView } from './incoming.mapper.js';
 import { readDecision } from './incoming.rules.js';
 
 const NO_SUCH_DOCUMENT = () => GovError.notFound('no such incoming document');
@@ -27,17 +29,19 @@ export class GetIncomingDocument {
   constructor(
     @Inject(DATABASE) private readonly db: InstanceType<typeof DocumentsDatabase>,
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<DocumentsTx>,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ id }: { id: string }, { actor, traceId }: RequestContext): Promise<documents.IncomingDocumentView> {
     if (!hasAnyRole(actor, REGISTER_READERS)) throw GovError.forbidden('you may not read the incoming register');
     const doc = await this.db.incomingDocument.findUnique({
       where: { id },
-      include: { history: { orderBy: { seq: 'asc' } } },
+      include: FULL_VIEW,
     });
+    const today = toIsoDate(this.clock.now());
     if (!doc) throw NO_SUCH_DOCUMENT();
     const classification = doc.classification as Classification;
-    if (classification === 'none') return toView(doc);
+    if (classification === 'none') return toView(doc, today);
     if (!readDecision(actor, { classification, needToKnow: doc.needToKnow }).allowed) {
       await this.uow.run((tx) =>
         appendAudit(tx, {
@@ -63,7 +67,7 @@ export class GetIncomingDocument {
         traceId,
       }),
     );
-    return toView(doc);
+    return toView(doc, today);
   }
 }
 
@@ -81,14 +85,30 @@ export class ListIncomingDocuments {
   constructor(
     @Inject(DATABASE) private readonly db: InstanceType<typeof DocumentsDatabase>,
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<DocumentsTx>,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(input: ListInput, { actor, traceId }: RequestContext): Promise<ListOutput> {
     if (!hasAnyRole(actor, REGISTER_READERS)) throw GovError.forbidden('you may not read the incoming register');
     const coveredLevels = CLEARANCES.filter((level) => level !== 'none' && clearanceAtLeast(actor.clearance, level));
-    const where = {
+    const today = toIsoDate(this.clock.now());
+    // A period is Beijing dates: from 00:00 +08:00 of the first day to before 00:00 of the day after the last.
+    const registeredAt = {
+      ...(input.registeredFrom ? { gte: new Date(`${input.registeredFrom}T00:00:00+08:00`) } : {}),
+      ...(input.registeredTo ? { lt: new Date(`${addCalendarDays(input.registeredTo, 1)}T00:00:00+08:00`) } : {}),
+    };
+    const where: Prisma.IncomingDocumentWhereInput = {
       ...(input.year ? { registerYear: input.year } : {}),
-      ...(input.titleContains ? { title: { contains: input.titleContains } } : {}),
+      // ILIKE '%…%' on the title, served by the pg_trgm GIN index incoming_document_title_trgm (Chinese works:
+      // trigrams are taken over characters, and LIKE with a 3+ character fragment uses the index)
+      ...(input.titleContains ? { title: { contains: input.titleContains, mode: 'insensitive' } } : {}),
+      ...(input.registeredFrom || input.registeredTo ? { registeredAt } : {}),
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.docType ? { docType: input.docType } : {}),
+      ...(input.urgency ? { urgency: input.urgency } : {}),
+      ...(input.senderUnit ? { senderUnit: input.senderUnit } : {}),
+      ...(input.leadUnit ? { leadUnit: input.leadUnit } : {}),
+      ...(input.overdueOnly ? { deadline: { lt: today }, completedAt: null } : {}),
       OR: [
         { classification: 'none' },
         { classification: { in: coveredLevels }, needToKnow: { hasSome: [actor.id, actor.unit] } },
@@ -119,6 +139,6 @@ export class ListIncomingDocuments {
         }
       });
     }
-    return { items: rows.map(toSummaryView), total };
+    return { items: rows.map((r) => toSummaryView(r, today)), total };
   }
 }

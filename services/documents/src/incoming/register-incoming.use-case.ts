@@ -3,10 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { allocateYearNumber } from '@gov/persistence';
 import { documents } from '@gov/contracts';
-import type { Clock } from '@gov/calendar';
+import { toIsoDate, type Clock } from '@gov/calendar';
 import { CLOCK, UNIT_OF_WORK, type RequestContext, type UnitOfWork, recordChange } from '@gov/service-kit';
 import type { DocumentsTx } from '../database.js';
-import { toView } from './incoming.mapper.js';
+import { FULL_VIEW, toView } from './incoming.mapper.js';
 import {
   assertMayRegister,
   assertReceivedAt,
@@ -92,7 +92,7 @@ export class RegisterIncomingDocument {
             ],
           },
         },
-        include: { history: { orderBy: { seq: 'asc' } } },
+        include: FULL_VIEW,
       });
       await recordChange(tx, context, {
         at: now,
@@ -117,7 +117,7 @@ export class RegisterIncomingDocument {
     });
 
     return {
-      document: toView(doc),
+      document: toView(doc, toIsoDate(now)),
       receipt: {
         registerNumber: doc.registerNumber,
         title: doc.title,

@@ -35,7 +35,8 @@ export type OutgoingState =
   | 'printed'
   | 'sealed'
   | 'distributed'
-  | 'archived';
+  | 'archived'
+  | 'withdrawn';
 
 export type OutgoingAction =
   | 'submit-draft'
@@ -67,7 +68,8 @@ export type OutgoingAction =
   | 'print'
   | 'apply-seal'
   | 'distribute'
-  | 'archive';
+  | 'archive'
+  | 'withdraw';
 
 export interface OutgoingTransition {
   from: OutgoingState | null;
@@ -137,6 +139,12 @@ export const OUTGOING_TRANSITIONS: readonly OutgoingTransition[] = [
   { from: 'sealed', action: 'distribute', roles: ['clerk', 'confidential-clerk', 'secrecy-officer'], to: 'distributed', source: 'seed 000 L238' },
   // 归档 (seed 000 L240; seed 004 L52)
   { from: 'distributed', action: 'archive', roles: ['clerk', 'archivist'], to: 'archived', source: 'seed 000 L240; seed 004 L52' },
+  // Withdrawal of a numbered document before it goes out (issue 3 §3: voided numbers kept with reason): the
+  // office leader in charge decides, as for a return (seed 000 L188); the 文号 is voided, never reused.
+  { from: 'numbered', action: 'withdraw', roles: ['deputy-director', 'director'], to: 'withdrawn', source: 'issue 3 §3; seed 000 L188' },
+  { from: 'proofread', action: 'withdraw', roles: ['deputy-director', 'director'], to: 'withdrawn', source: 'issue 3 §3; seed 000 L188' },
+  { from: 'printed', action: 'withdraw', roles: ['deputy-director', 'director'], to: 'withdrawn', source: 'issue 3 §3; seed 000 L188' },
+  { from: 'sealed', action: 'withdraw', roles: ['deputy-director', 'director'], to: 'withdrawn', source: 'issue 3 §3; seed 000 L188' },
 ];
 
 export function nextOutgoingState(from: OutgoingState | null, action: OutgoingAction, actor: Actor): OutgoingState {
