@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { FastifyRequest } from 'fastify';
+import type { ExecutionResult } from 'graphql';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { KeycloakTokenVerifier } from '@gov/auth';
 import { SubjectSpace } from '@gov/contracts';
@@ -20,7 +21,9 @@ import { MeetingsGraphqlModule } from './meetings/meetings.module.js';
 import { LegalReviewGraphqlModule } from './legal-review/legal-review.module.js';
 import { CalendarGraphqlModule } from './calendar/calendar.resolver.js';
 import { GatewayHealthController } from './platform/health.controller.js';
-import { CALENDAR_STORE, GATEWAY_CONFIG, LOGGER, NATS, NATS_WATCH, RPC, SPACE, VERIFIER } from './tokens.js';
+import { CALENDAR_STORE, EVENT_HUB, GATEWAY_CONFIG, LOGGER, NATS, NATS_WATCH, RPC, SPACE, VERIFIER } from './tokens.js';
+import { EventHub } from './subscriptions/event-hub.js';
+import { SubscriptionsGraphqlModule } from './subscriptions/subscriptions.module.js';
 import { metricsPlugin } from './platform/metrics.js';
 
 export interface Gateway {
@@ -40,6 +43,20 @@ class GatewayCoreModule {
 }
 
 const TRACE = Symbol('trace');
+
+/** What graphql-ws gives the context function of a subscription. */
+interface SocketContext {
+  connectionParams?: Readonly<Record<string, unknown>>;
+}
+
+function isSocket(value: FastifyRequest | SocketContext): value is SocketContext {
+  return 'connectionParams' in value;
+}
+
+function socketAuthorization(ctx: SocketContext): string | undefined {
+  const value = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+  return typeof value === 'string' ? value : undefined;
+}
 
 /** The request's trace: a child of the caller's traceparent header, or a new trace. */
 function requestTrace(request: FastifyRequest): TraceContext {
@@ -67,6 +84,9 @@ export async function startGateway(options: { env?: Record<string, string | unde
     onReject: ({ reason, detail }) => logger.info('token refused', { reason, detail }),
   });
   let schemaHost: GraphQLSchemaHost | undefined;
+  const formatGraphqlError = formatError(logger);
+  const hub = new EventHub(nc, space, logger);
+  hub.start();
 
   @Module({
     imports: [
@@ -79,6 +99,7 @@ export async function startGateway(options: { env?: Record<string, string | unde
         [RPC]: rpc,
         [VERIFIER]: verifier,
         [CALENDAR_STORE]: calendar,
+        [EVENT_HUB]: hub,
       }),
       GraphQLModule.forRoot<ApolloDriverConfig>({
         driver: ApolloDriver,
@@ -88,11 +109,28 @@ export async function startGateway(options: { env?: Record<string, string | unde
         csrfPrevention: true,
         introspection: config.GRAPHQL_INTROSPECTION,
         includeStacktraceInErrorResponses: false,
-        formatError: formatError(logger),
-        context: (request: FastifyRequest): GatewayContext => ({
-          authorization: request.headers.authorization,
-          trace: requestTrace(request),
-        }),
+        formatError: formatGraphqlError,
+        context: (request: FastifyRequest | SocketContext): GatewayContext =>
+          isSocket(request)
+            ? { authorization: socketAuthorization(request), trace: childTrace(undefined) }
+            : { authorization: request.headers.authorization, trace: requestTrace(request) },
+        subscriptions: {
+          // graphql-ws on the same path; the token travels in connection_init's payload ({ authorization }).
+          'graphql-ws': {
+            path: '/graphql',
+            // The same error mapping as HTTP (GovError → extensions.code), for refusals and failures alike.
+            onNext: (_ctx: unknown, _id: unknown, _payload: unknown, _args: unknown, result: ExecutionResult) =>
+              result.errors ? { ...result, errors: result.errors.map((e) => formatGraphqlError(e.toJSON(), e)) } : result,
+            onConnect: async (ctx: SocketContext) => {
+              try {
+                await verifier.verify(socketAuthorization(ctx));
+                return true;
+              } catch {
+                return false; // closes with 4403 Forbidden
+              }
+            },
+          },
+        },
         plugins: [
           metricsPlugin,
           queryLimitsPlugin(() => schemaHost!.schema, { maxDepth: config.GRAPHQL_MAX_DEPTH, maxComplexity: config.GRAPHQL_MAX_COMPLEXITY }),
@@ -125,6 +163,7 @@ export async function startGateway(options: { env?: Record<string, string | unde
       SupervisionGraphqlModule,
       MeetingsGraphqlModule,
       LegalReviewGraphqlModule,
+      SubscriptionsGraphqlModule,
       CalendarGraphqlModule,
     ],
     controllers: [GatewayHealthController],
@@ -159,6 +198,7 @@ export async function startGateway(options: { env?: Record<string, string | unde
         // Stop taking requests and let those in hand finish, for at most the grace period.
         await Promise.race([app.close(), new Promise((r) => setTimeout(r, config.SHUTDOWN_GRACE_MS).unref())]);
         calendar.close();
+        await hub.stop();
         await nc.drain().catch(() => undefined);
       })();
       return stopping;

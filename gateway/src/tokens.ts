@@ -6,3 +6,4 @@ export const LOGGER = Symbol('LOGGER');
 export const VERIFIER = Symbol('VERIFIER');
 export const CALENDAR_STORE = Symbol('CALENDAR_STORE');
 export const NATS_WATCH = Symbol('NATS_WATCH');
+export const EVENT_HUB = Symbol('EVENT_HUB');

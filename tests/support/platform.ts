@@ -3,17 +3,22 @@ import type { SubjectSpace } from '@gov/contracts';
 import { startTestService, testNatsUrl, uniqueSpace, cleanupSpace, type TestService } from '@gov/testing';
 import { documentsService } from '../../services/documents/src/service.js';
 import { supervisionService } from '../../services/supervision/src/service.js';
+import { meetingsService } from '../../services/meetings/src/service.js';
+import { legalReviewService } from '../../services/legal-review/src/service.js';
 import { startGateway, type Gateway } from '../../gateway/src/app.js';
 
 /**
- * A slice of the platform for end-to-end tests: the development token issuer, the documents and supervision
- * services on fresh databases, and the gateway, all on the test's own NATS namespace.
+ * A slice of the platform for end-to-end tests: the development token issuer, the documents, meetings,
+ * supervision and legal-review services on fresh databases, and the gateway, all on the test's own NATS
+ * namespace.
  */
 export interface TestPlatform {
   issuer: DevIssuer;
   space: SubjectSpace;
   documents: TestService;
   supervision: TestService;
+  meetings: TestService;
+  legalReview: TestService;
   gateway: Gateway;
   stop(): Promise<void>;
 }
@@ -22,9 +27,11 @@ export async function startTestPlatform(options: { natsUrl?: string } = {}): Pro
   const natsUrl = options.natsUrl ?? testNatsUrl();
   const space = uniqueSpace();
   const issuer = await startDevIssuer({ port: 0 });
-  const [documents, supervision] = await Promise.all([
+  const [documents, supervision, meetings, legalReview] = await Promise.all([
     startTestService(documentsService, { space, natsUrl }),
     startTestService(supervisionService, { space, natsUrl }),
+    startTestService(meetingsService, { space, natsUrl }),
+    startTestService(legalReviewService, { space, natsUrl }),
   ]);
   const gateway = await startGateway({
     env: {
@@ -40,10 +47,12 @@ export async function startTestPlatform(options: { natsUrl?: string } = {}): Pro
     space,
     documents,
     supervision,
+    meetings,
+    legalReview,
     gateway,
     async stop() {
       await gateway.stop();
-      await Promise.all([documents.stop(), supervision.stop()]);
+      await Promise.all([documents.stop(), supervision.stop(), meetings.stop(), legalReview.stop()]);
       await issuer.close();
       await cleanupSpace(space, natsUrl);
     },
@@ -93,3 +102,49 @@ export function errorCode(result: GraphqlResult): string | undefined {
 }
 
 export { uniqueSpace };
+
+/**
+ * A GraphQL subscription over graphql-ws, as a front end opens one: the token goes in connection_init's
+ * payload. `next()` waits for the next result (or fails after `timeoutMs`); `close()` ends it.
+ */
+export async function subscribe<T = Record<string, any>>(
+  gateway: Gateway,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<{ next(timeoutMs?: number): Promise<GraphqlResult<T>>; close(): Promise<void> }> {
+  const { createClient } = await import('graphql-ws');
+  const { WebSocket } = await import('ws');
+  const client = createClient({
+    url: `${gateway.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: false,
+  });
+  const connected = new Promise<void>((resolve, reject) => {
+    client.on('connected', () => resolve());
+    client.on('closed', (event) => reject(new Error(`socket closed: ${(event as { code?: number }).code}`)));
+  });
+  const iterator = client.iterate<T>({ query, variables });
+  await connected;
+  return {
+    async next(timeoutMs = 10_000) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no subscription result within ${timeoutMs} ms`)), timeoutMs);
+      });
+      try {
+        const result = await Promise.race([iterator.next(), timeout]);
+        if (result.done) throw new Error('subscription ended');
+        return { status: 200, headers: new Headers(), ...(result.value as { data?: T | null; errors?: GraphqlResult['errors'] }) };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      await iterator.return?.();
+      await client.dispose();
+    },
+  };
+}

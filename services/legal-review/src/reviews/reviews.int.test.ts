@@ -35,7 +35,8 @@ const request = (id: string, subjectId: string, section: 'documents' | 'meetings
   subject: { section, kind: section === 'documents' ? ('outgoing' as const) : ('topic' as const), id: subjectId },
   title: section === 'documents' ? '关于印发《区行政规范性文件管理办法》的通知' : '老旧小区改造实施方案',
   grounds: ['normative-document' as const],
-  requestedAt: '2026-03-01T02:00:00.000Z',
+  // the meetings request comes an hour later: the queue is oldest first
+  requestedAt: section === 'documents' ? '2026-03-01T02:00:00.000Z' : '2026-03-01T03:00:00.000Z',
   requestedBy: '4c1c8d53-0c4e-4d8f-9a55-1f2f7a0a3c11',
 });
 
