@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@gov/service-kit';
 import { MeetingsDatabase } from './database.js';
+import { MeetingsSettingsModule } from './meetings/settings.module.js';
 import { RequestsModule } from './requests/requests.module.js';
 import { ScheduleModule } from './schedule/schedule.module.js';
 import { ReceptionsModule } from './receptions/receptions.module.js';
@@ -12,7 +13,8 @@ import { OfficeMeetingsModule } from './office-meetings/office-meetings.module.j
 /** The 会务 (meetings, weekly schedule, minutes) section. Its workflows arrive as feature modules, one folder each (docs/how-to-add-a-workflow.md). */
 export const meetingsService: ServiceDefinition<InstanceType<typeof MeetingsDatabase>> = {
   section: 'meetings',
-  modules: [RequestsModule, ScheduleModule, ReceptionsModule, MeetingsModule, TopicsModule, MinutesModule, OfficeMeetingsModule],
+  // MeetingsSettingsModule (global): MEETINGS_SETTINGS, validated once at start-up, for every module below.
+  modules: [MeetingsSettingsModule, RequestsModule, ScheduleModule, ReceptionsModule, MeetingsModule, TopicsModule, MinutesModule, OfficeMeetingsModule],
   prismaClient: MeetingsDatabase as never,
   consumers: [ApplyTopicLegalReview],
 };

@@ -10,7 +10,8 @@ import { leavesOf, signInsOf } from './meeting.mapper.js';
 import { assertAttendanceOpen, assertMayHold, assertMaySignFor, assertSignsForOwnUnit, nextMeetingDayState, type MeetingState } from './meeting-day.rules.js';
 import { recoveryShortfall } from './attendance.rules.js';
 import { minutesDeadlines } from '../minutes/minutes.rules.js';
-import { SETTINGS } from './meetings.settings.js';
+import { MEETINGS_SETTINGS } from './settings.module.js';
+import type { MeetingsSettings } from './settings.js';
 
 type View = meetings.MeetingView;
 
@@ -24,6 +25,7 @@ class Deps {
     @Inject(DATABASE) readonly db: InstanceType<typeof MeetingsDatabase>,
     @Inject(UNIT_OF_WORK) readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) readonly clock: Clock,
+    @Inject(MEETINGS_SETTINGS) readonly settings: MeetingsSettings,
   ) {}
 }
 export { Deps as MeetingDayDeps };
@@ -44,7 +46,7 @@ export class SignForNotice {
     assertMaySignFor(current.state as MeetingState, current.recipientUnits, unit);
     if (current.signFors.some((s) => s.unit === unit)) throw GovError.conflict(`${unit} has already signed for the notice`, { unit });
     return this.d.uow.run((tx) =>
-      changeMeeting(tx, context, current, {
+      changeMeeting(tx, this.d.settings, context, current, {
         at: now,
         action: 'sign-for-notice',
         to: current.state,
@@ -66,7 +68,7 @@ export class SignIn {
     assertAttendanceOpen(current.state as MeetingState, current.attendees, attendeeId);
     if (current.attendance.some((a) => a.attendeeId === attendeeId && a.signedInAt)) throw GovError.conflict(`${attendeeId} has already signed in`, { attendeeId });
     return this.d.uow.run((tx) =>
-      changeMeeting(tx, context, current, {
+      changeMeeting(tx, this.d.settings, context, current, {
         at: now,
         action: 'sign-in',
         to: current.state,
@@ -95,7 +97,7 @@ export class RequestLeave {
     const current = await meetingForChange(this.d.db, id, context.actor);
     assertAttendanceOpen(current.state as MeetingState, current.attendees, attendeeId);
     return this.d.uow.run((tx) =>
-      changeMeeting(tx, context, current, {
+      changeMeeting(tx, this.d.settings, context, current, {
         at: now,
         action: 'request-leave',
         to: current.state,
@@ -124,7 +126,7 @@ export class RecordAbsenceReason {
       throw GovError.conflict(`${attendeeId} signed in: there is no absence to explain`, { attendeeId });
     }
     return this.d.uow.run((tx) =>
-      changeMeeting(tx, context, current, {
+      changeMeeting(tx, this.d.settings, context, current, {
         at: now,
         action: 'record-absence-reason',
         to: current.state,
@@ -155,7 +157,7 @@ export class IssueMeetingDocuments {
     const known = ids.filter((d) => current.documents.some((x) => x.documentId === d));
     if (known.length > 0) throw GovError.conflict(`already handed out: ${known.join(', ')}`, { known });
     return this.d.uow.run((tx) =>
-      changeMeeting(tx, context, current, {
+      changeMeeting(tx, this.d.settings, context, current, {
         at: now,
         action: 'issue-documents',
         to: current.state,
@@ -181,7 +183,7 @@ export class RecoverMeetingDocuments {
     const recovered = [...current.documents.map((d) => ({ documentId: d.documentId, copies: d.copiesRecovered })), ...documents];
     const outstanding = recoveryShortfall(issued, recovered);
     return this.d.uow.run((tx) =>
-      changeMeeting(tx, context, current, {
+      changeMeeting(tx, this.d.settings, context, current, {
         at: now,
         action: 'recover-documents',
         to: current.state,
@@ -231,12 +233,12 @@ export class HoldMeeting {
     const due = minutesDeadlines(
       { typeCode: current.typeCode, startsAt: current.startsAt, endsAt: current.endsAt, urgent: current.urgent },
       this.calendars.calendar,
-      SETTINGS.minutes,
-      SETTINGS.time,
+      this.d.settings.minutes,
+      this.d.settings.time,
     );
     const outstanding = current.documents.reduce((n, d) => n + (d.copiesIssued - d.copiesRecovered), 0);
     return this.d.uow.run((tx) =>
-      changeMeeting(tx, context, current, {
+      changeMeeting(tx, this.d.settings, context, current, {
         at: now,
         action: 'hold',
         to,

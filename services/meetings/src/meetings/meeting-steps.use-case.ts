@@ -12,7 +12,8 @@ import { planRouteOf, signOffLabel, type MeetingRow, type PlanSignOff } from './
 import { topicPlanSignOffTiming } from './meeting-plan.rules.js';
 import { nextPlanState, type PlanAction, type PlanState } from './meeting-plan.rules.js';
 import { assertMaterialsInTime, assertNoticeInTime, type NoticeSubject } from './notice.rules.js';
-import { SETTINGS } from './meetings.settings.js';
+import { MEETINGS_SETTINGS } from './settings.module.js';
+import type { MeetingsSettings } from './settings.js';
 
 type View = meetings.MeetingView;
 
@@ -40,6 +41,7 @@ abstract class MeetingStep {
     protected readonly db: InstanceType<typeof MeetingsDatabase>,
     protected readonly uow: UnitOfWork<MeetingsTx>,
     protected readonly clock: Clock,
+    protected readonly settings: MeetingsSettings,
   ) {}
 
   /** A plan-table step (review, approve, send back): the table decides the state and the roles. */
@@ -51,7 +53,7 @@ abstract class MeetingStep {
     }
     const to = nextPlanState(planStateOf(current), action, context.actor, planContext(current));
     return this.uow.run((tx) =>
-      changeMeeting(tx, context, current, {
+      changeMeeting(tx, this.settings, context, current, {
         at: now,
         action,
         to,
@@ -66,8 +68,13 @@ abstract class MeetingStep {
 /** 方案报分管副主任审核 (seed 000 L68). */
 @Injectable()
 export class ReviewMeetingPlan extends MeetingStep {
-  constructor(@Inject(DATABASE) db: InstanceType<typeof MeetingsDatabase>, @Inject(UNIT_OF_WORK) uow: UnitOfWork<MeetingsTx>, @Inject(CLOCK) clock: Clock) {
-    super(db, uow, clock);
+  constructor(
+    @Inject(DATABASE) db: InstanceType<typeof MeetingsDatabase>,
+    @Inject(UNIT_OF_WORK) uow: UnitOfWork<MeetingsTx>,
+    @Inject(CLOCK) clock: Clock,
+    @Inject(MEETINGS_SETTINGS) settings: MeetingsSettings,
+  ) {
+    super(db, uow, clock, settings);
   }
   execute({ id }: { id: string }, context: RequestContext) {
     return this.planStep(id, 'review', context);
@@ -77,8 +84,13 @@ export class ReviewMeetingPlan extends MeetingStep {
 /** 呈区领导审批 (seed 000 L68). */
 @Injectable()
 export class ApproveMeetingPlan extends MeetingStep {
-  constructor(@Inject(DATABASE) db: InstanceType<typeof MeetingsDatabase>, @Inject(UNIT_OF_WORK) uow: UnitOfWork<MeetingsTx>, @Inject(CLOCK) clock: Clock) {
-    super(db, uow, clock);
+  constructor(
+    @Inject(DATABASE) db: InstanceType<typeof MeetingsDatabase>,
+    @Inject(UNIT_OF_WORK) uow: UnitOfWork<MeetingsTx>,
+    @Inject(CLOCK) clock: Clock,
+    @Inject(MEETINGS_SETTINGS) settings: MeetingsSettings,
+  ) {
+    super(db, uow, clock, settings);
   }
   execute({ id }: { id: string }, context: RequestContext) {
     return this.planStep(id, 'approve', context);
@@ -87,8 +99,13 @@ export class ApproveMeetingPlan extends MeetingStep {
 
 @Injectable()
 export class SendBackMeetingPlan extends MeetingStep {
-  constructor(@Inject(DATABASE) db: InstanceType<typeof MeetingsDatabase>, @Inject(UNIT_OF_WORK) uow: UnitOfWork<MeetingsTx>, @Inject(CLOCK) clock: Clock) {
-    super(db, uow, clock);
+  constructor(
+    @Inject(DATABASE) db: InstanceType<typeof MeetingsDatabase>,
+    @Inject(UNIT_OF_WORK) uow: UnitOfWork<MeetingsTx>,
+    @Inject(CLOCK) clock: Clock,
+    @Inject(MEETINGS_SETTINGS) settings: MeetingsSettings,
+  ) {
+    super(db, uow, clock, settings);
   }
   execute({ id, reason }: { id: string; reason: string }, context: RequestContext) {
     return this.planStep(id, 'send-back', context, reason);
@@ -101,8 +118,13 @@ export class SendBackMeetingPlan extends MeetingStep {
  */
 @Injectable()
 export class ApproveSeating extends MeetingStep {
-  constructor(@Inject(DATABASE) db: InstanceType<typeof MeetingsDatabase>, @Inject(UNIT_OF_WORK) uow: UnitOfWork<MeetingsTx>, @Inject(CLOCK) clock: Clock) {
-    super(db, uow, clock);
+  constructor(
+    @Inject(DATABASE) db: InstanceType<typeof MeetingsDatabase>,
+    @Inject(UNIT_OF_WORK) uow: UnitOfWork<MeetingsTx>,
+    @Inject(CLOCK) clock: Clock,
+    @Inject(MEETINGS_SETTINGS) settings: MeetingsSettings,
+  ) {
+    super(db, uow, clock, settings);
   }
   async execute({ id }: { id: string }, context: RequestContext): Promise<View> {
     const { actor } = context;
@@ -111,7 +133,7 @@ export class ApproveSeating extends MeetingStep {
     const current = await meetingForChange(this.db, id, actor);
     const state = planStateOf(current);
     return this.uow.run((tx) =>
-      changeMeeting(tx, context, current, {
+      changeMeeting(tx, this.settings, context, current, {
         at: now,
         action: 'approve-seating',
         to: state,
@@ -124,15 +146,20 @@ export class ApproveSeating extends MeetingStep {
 /** 预通知 (seed 000 L68): many attendees or a wide scope, with a leader's consent. */
 @Injectable()
 export class IssuePreNotice extends MeetingStep {
-  constructor(@Inject(DATABASE) db: InstanceType<typeof MeetingsDatabase>, @Inject(UNIT_OF_WORK) uow: UnitOfWork<MeetingsTx>, @Inject(CLOCK) clock: Clock) {
-    super(db, uow, clock);
+  constructor(
+    @Inject(DATABASE) db: InstanceType<typeof MeetingsDatabase>,
+    @Inject(UNIT_OF_WORK) uow: UnitOfWork<MeetingsTx>,
+    @Inject(CLOCK) clock: Clock,
+    @Inject(MEETINGS_SETTINGS) settings: MeetingsSettings,
+  ) {
+    super(db, uow, clock, settings);
   }
   async execute({ id, consentedBy }: { id: string; consentedBy: string }, context: RequestContext): Promise<View> {
     const now = this.clock.now();
     const current = await meetingForChange(this.db, id, context.actor);
     const to = nextPlanState(planStateOf(current), 'issue-pre-notice', context.actor, planContext(current, true));
     return this.uow.run((tx) =>
-      changeMeeting(tx, context, current, {
+      changeMeeting(tx, this.settings, context, current, {
         at: now,
         action: 'issue-pre-notice',
         to,
@@ -155,6 +182,7 @@ export class IssueNotice {
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
 
   async execute({ id }: { id: string }, context: RequestContext): Promise<View> {
@@ -162,11 +190,11 @@ export class IssueNotice {
     const now = this.clock.now();
     const current = await meetingForChange(this.db, id, actor);
     const to = nextPlanState(planStateOf(current), 'issue-notice', actor, planContext(current));
-    const timing = assertNoticeInTime(noticeSubject(current), now, this.calendars.calendar, SETTINGS.notice, SETTINGS.time);
+    const timing = assertNoticeInTime(noticeSubject(current), now, this.calendars.calendar, this.settings.notice, this.settings.time);
     const lead = timing.lead ? { amount: timing.lead.amount, unit: timing.lead.unit } : null;
     const latestDate = timing.check?.latestDate ?? null;
     return this.uow.run((tx) =>
-      changeMeeting(tx, context, current, {
+      changeMeeting(tx, this.settings, context, current, {
         at: now,
         action: 'issue-notice',
         to,
@@ -210,6 +238,7 @@ export class DistributeMaterials {
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
 
   async execute({ id }: { id: string }, context: RequestContext): Promise<View> {
@@ -219,9 +248,9 @@ export class DistributeMaterials {
     const current = await meetingForChange(this.db, id, actor);
     const state = planStateOf(current);
     if (state === 'drafted' || state === 'reviewed') throw GovError.conflict('materials go out for an approved meeting', { state });
-    const check = assertMaterialsInTime(current.typeCode, current.startsAt, now, this.calendars.calendar, SETTINGS.notice, SETTINGS.time);
+    const check = assertMaterialsInTime(current.typeCode, current.startsAt, now, this.calendars.calendar, this.settings.notice, this.settings.time);
     return this.uow.run((tx) =>
-      changeMeeting(tx, context, current, {
+      changeMeeting(tx, this.settings, context, current, {
         at: now,
         action: 'distribute-materials',
         to: state,
@@ -245,6 +274,7 @@ export class SignOffMeetingPlan {
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
 
   async execute({ id }: { id: string }, context: RequestContext): Promise<View> {
@@ -263,9 +293,9 @@ export class SignOffMeetingPlan {
     if (!fits) throw GovError.forbidden(`the next sign-off is ${signOffLabel(next)}`, { next: signOffLabel(next) });
     const signed = [...done, { step: signOffLabel(next), signerId: actor.id, signerName: actor.name, at: now.toISOString() }];
     const complete = signed.length === route.length;
-    const timing = complete ? topicPlanSignOffTiming(current.startsAt, now, now, this.calendars.calendar, SETTINGS.plans, SETTINGS.time) : null;
+    const timing = complete ? topicPlanSignOffTiming(current.startsAt, now, now, this.calendars.calendar, this.settings.plans, this.settings.time) : null;
     return this.uow.run((tx) =>
-      changeMeeting(tx, context, current, {
+      changeMeeting(tx, this.settings, context, current, {
         at: now,
         action: 'sign-off-plan',
         to: complete ? 'approved' : 'drafted',

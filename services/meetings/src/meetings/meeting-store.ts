@@ -6,6 +6,7 @@ import { recordChange, type RequestContext, type UnitOfWork } from '@gov/service
 import type { MeetingsDatabase, MeetingsTx } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { MEETING_INCLUDE, toMeetingView, type MeetingRow } from './meeting.mapper.js';
+import type { MeetingsSettings } from './settings.js';
 
 export const NO_SUCH_MEETING = () => GovError.notFound('no such meeting');
 export const MEETING_CHANGED_MEANWHILE = () => GovError.conflict('the meeting was changed meanwhile; reload it and try again');
@@ -81,6 +82,7 @@ export interface MeetingChange<D extends z.ZodType> {
  */
 export async function changeMeeting<D extends z.ZodType>(
   tx: MeetingsTx,
+  settings: MeetingsSettings,
   context: RequestContext,
   current: MeetingRow,
   change: MeetingChange<D>,
@@ -114,5 +116,5 @@ export async function changeMeeting<D extends z.ZodType>(
     details,
     ...(change.event ? { event: change.event } : {}),
   });
-  return toMeetingView(await tx.meeting.findUniqueOrThrow({ where: { id: current.id }, include: MEETING_INCLUDE }));
+  return toMeetingView(await tx.meeting.findUniqueOrThrow({ where: { id: current.id }, include: MEETING_INCLUDE }), settings);
 }

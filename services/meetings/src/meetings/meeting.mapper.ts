@@ -13,7 +13,7 @@ import { ARRIVAL_STAFF, planKindFor, type MeetingState } from './meeting-day.rul
 import { topicPlanRoute, type SignOffStep } from './meeting-plan.rules.js';
 import { meetingType } from './meeting-types.js';
 import { unsignedUnits } from './notice.rules.js';
-import { SETTINGS } from './meetings.settings.js';
+import type { MeetingsSettings } from './settings.js';
 import { topicBlocks } from '../topics/topic.mapper.js';
 import { recorderFor } from '../minutes/meeting-record.rules.js';
 
@@ -85,13 +85,13 @@ export function planRouteOf(m: Pick<Meeting, 'typeCode' | 'large' | 'districtHea
   });
 }
 
-export function toMeetingView(m: MeetingRow): View {
+export function toMeetingView(m: MeetingRow, settings: MeetingsSettings): View {
   const route = planRouteOf(m);
   const attendance = attendanceAt(m.attendees, signInsOf(m.attendance), leavesOf(m.attendance), FAR_FUTURE);
   const signedAt = new Map(m.attendance.filter((a) => a.signedInAt).map((a) => [a.attendeeId, a.signedInAt!]));
-  const checks = meetingDayChecks(m.startsAt, SETTINGS.attendance);
+  const checks = meetingDayChecks(m.startsAt, settings.attendance);
   const arrivals = ARRIVAL_STAFF.flatMap((staff) => {
-    const due = arrivalDue({ typeCode: m.typeCode, startsAt: m.startsAt, large: m.large }, staff, SETTINGS.attendance);
+    const due = arrivalDue({ typeCode: m.typeCode, startsAt: m.startsAt, large: m.large }, staff, settings.attendance);
     return due ? [{ staff, dueAt: due.dueAt.toISOString(), lead: due.lead, source: due.source }] : [];
   });
   const noticeSent = m.noticeSentAt
@@ -160,7 +160,7 @@ export function toMeetingView(m: MeetingRow): View {
       origin: t.origin as 'planned' | 'ad-hoc',
       state: t.state,
       legalReview: t.legalReview,
-      blocks: topicBlocks(t, m.typeCode),
+      blocks: topicBlocks(t, settings.topics, m.typeCode),
     })),
     minutes: m.minutes
       ? { id: m.minutes.id, state: m.minutes.state, number: m.minutes.number, draftDueAt: m.minutes.draftDueAt.toISOString(), issuedAt: iso(m.minutes.issuedAt) }

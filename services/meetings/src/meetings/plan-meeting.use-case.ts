@@ -7,6 +7,8 @@ import type { Clock } from '@gov/calendar';
 import { CLOCK, UNIT_OF_WORK, recordChange, type RequestContext, type UnitOfWork } from '@gov/service-kit';
 import type { MeetingsTx } from '../database.js';
 import { MEETING_INCLUDE, toMeetingView } from './meeting.mapper.js';
+import { MEETINGS_SETTINGS } from './settings.module.js';
+import type { MeetingsSettings } from './settings.js';
 import { assertMeetingTimes, planKindFor } from './meeting-day.rules.js';
 import { assertPlanComplete, assertPlanMaterialsAttached, nextPlanState } from './meeting-plan.rules.js';
 import { meetingType } from './meeting-types.js';
@@ -23,6 +25,7 @@ export class PlanMeeting {
   constructor(
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
 
   async execute(input: Input, context: RequestContext): Promise<meetings.MeetingView> {
@@ -82,6 +85,6 @@ export class PlanMeeting {
       });
       return created;
     });
-    return toMeetingView(row);
+    return toMeetingView(row, this.settings);
   }
 }

@@ -12,7 +12,8 @@ import { chairReport } from './attendance.rules.js';
 import { dailyUnsignedList } from './notice.rules.js';
 import { closeOfBusinessOn } from './lead-time.js';
 import { LEADER_POSTS, type LeaderPost } from './posts.js';
-import { SETTINGS } from './meetings.settings.js';
+import { MEETINGS_SETTINGS } from './settings.module.js';
+import type { MeetingsSettings } from './settings.js';
 
 function coveredLevels(actor: Actor): Classification[] {
   return CLEARANCES.filter((c) => clearanceAtLeast(actor.clearance, c)) as Classification[];
@@ -25,9 +26,10 @@ export class GetMeeting {
     @Inject(DATABASE) private readonly db: InstanceType<typeof MeetingsDatabase>,
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
   async execute({ id }: { id: string }, context: RequestContext): Promise<meetings.MeetingView> {
-    return toMeetingView(await readableMeeting(this.db, this.uow, this.clock.now(), id, context));
+    return toMeetingView(await readableMeeting(this.db, this.uow, this.clock.now(), id, context), this.settings);
   }
 }
 
@@ -59,11 +61,12 @@ export class ChairReport {
     @Inject(DATABASE) private readonly db: InstanceType<typeof MeetingsDatabase>,
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
   async execute({ id }: { id: string }, context: RequestContext): Promise<z.infer<typeof meetings.chairReport.output>> {
     if (!hasAnyRole(context.actor, MEETING_READERS)) throw GovError.forbidden('you may not read the attendance report');
     const m = await readableMeeting(this.db, this.uow, this.clock.now(), id, context);
-    const r = chairReport(m.startsAt, m.attendees, signInsOf(m.attendance), leavesOf(m.attendance), SETTINGS.attendance);
+    const r = chairReport(m.startsAt, m.attendees, signInsOf(m.attendance), leavesOf(m.attendance), this.settings.attendance);
     return { dueAt: r.dueAt.toISOString(), present: r.present, onLeave: r.onLeave, notArrived: r.notArrived };
   }
 }
@@ -77,12 +80,13 @@ export class UnsignedNotices {
   constructor(
     @Inject(DATABASE) private readonly db: InstanceType<typeof MeetingsDatabase>,
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
   async execute({ date }: { date: string }, { actor }: RequestContext): Promise<z.infer<typeof meetings.unsignedNotices.output>> {
     if (!hasAnyRole(actor, ['clerk', 'section-chief', 'deputy-director', 'director'])) throw GovError.forbidden('the clerk keeps the sign-for list');
     const calendar = this.calendars.calendar;
     if (!calendar.isWorkingDay(date)) return { date, checkAt: null, notices: [] };
-    const checkAt = closeOfBusinessOn(date, SETTINGS.time);
+    const checkAt = closeOfBusinessOn(date, this.settings.time);
     const rows = await this.db.meeting.findMany({
       where: { noticeSentAt: { not: null, lte: checkAt }, startsAt: { gt: checkAt } },
       include: { signFors: true },
@@ -93,7 +97,7 @@ export class UnsignedNotices {
       rows.flatMap((m) => m.signFors.map((s) => ({ noticeId: m.id, unit: s.unit, at: s.signedAt }))),
       date,
       calendar,
-      SETTINGS.time,
+      this.settings.time,
     );
     const byId = new Map(rows.map((m) => [m.id, m]));
     return {

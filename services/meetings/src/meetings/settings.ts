@@ -32,3 +32,14 @@ export type MeetingsSettings = z.infer<typeof MeetingsSettingsSchema>;
 export function parseMeetingsSettings(input: unknown = {}): MeetingsSettings {
   return MeetingsSettingsSchema.parse(input);
 }
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The defaults of every part (RULES.md D1–D21), frozen: what the service runs with when nothing overrides them. */
+export const DEFAULT_MEETINGS_SETTINGS: MeetingsSettings = deepFreeze(parseMeetingsSettings());

@@ -12,7 +12,8 @@ import type { Minutes, MinutesHistory, MinutesSignature, Prisma } from '../gener
 import { meetingForChange, MEETING_READERS } from '../meetings/meeting-store.js';
 import { beijingDate } from '../meetings/lead-time.js';
 import type { LeaderPost } from '../meetings/posts.js';
-import { SETTINGS } from '../meetings/meetings.settings.js';
+import { MEETINGS_SETTINGS } from '../meetings/settings.module.js';
+import type { MeetingsSettings } from '../meetings/settings.js';
 import {
   isDraftOverdue,
   issueDueAfterSigning,
@@ -161,6 +162,7 @@ export class DraftMinutes extends MinutesBase {
     @Inject(UNIT_OF_WORK) uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) clock: Clock,
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {
     super(db, uow, clock);
   }
@@ -178,8 +180,8 @@ export class DraftMinutes extends MinutesBase {
     const due = minutesDeadlines(
       { typeCode: meeting.typeCode, startsAt: meeting.startsAt, endsAt: meeting.endsAt, urgent: meeting.urgent },
       this.calendars.calendar,
-      SETTINGS.minutes,
-      SETTINGS.time,
+      this.settings.minutes,
+      this.settings.time,
     );
     const overdue = isDraftOverdue(due, now, now);
     const id = randomUUID();
@@ -334,6 +336,7 @@ export class CompleteMinutesSigning extends MinutesBase {
     @Inject(UNIT_OF_WORK) uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) clock: Clock,
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {
     super(db, uow, clock);
   }
@@ -344,7 +347,7 @@ export class CompleteMinutesSigning extends MinutesBase {
     const signatures = signaturesOf(current.signatures);
     const to = nextMinutesState(current.state as MinutesState, 'complete-signing', actor, { required: required(current), signatures });
     const signedAt = signatures.reduce((a, s) => (s.at.getTime() > a.getTime() ? s.at : a), new Date(0));
-    const due = issueDueAfterSigning(signedAt, this.calendars.calendar, SETTINGS.minutes, SETTINGS.time);
+    const due = issueDueAfterSigning(signedAt, this.calendars.calendar, this.settings.minutes, this.settings.time);
     return this.step(context, current, {
       at: now,
       action: 'complete-signing',

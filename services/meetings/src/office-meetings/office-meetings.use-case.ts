@@ -8,7 +8,8 @@ import { CLOCK, DATABASE, UNIT_OF_WORK, recordChange, type RequestContext, type 
 import type { MeetingsDatabase, MeetingsTx } from '../database.js';
 import type { OfficeMeetingItem as ItemRow, Prisma } from '../generated/prisma/client.js';
 import { meetingForChange, MEETING_READERS } from '../meetings/meeting-store.js';
-import { SETTINGS } from '../meetings/meetings.settings.js';
+import { MEETINGS_SETTINGS } from '../meetings/settings.module.js';
+import type { MeetingsSettings } from '../meetings/settings.js';
 import {
   assertDecisionMethod,
   assertNotAdHocMotion,
@@ -21,6 +22,7 @@ import {
   type Body,
   type Matter,
   type OfficeMeetingItem,
+  type OfficeMeetingSettings,
   type Tally,
 } from './office-meeting.rules.js';
 
@@ -52,7 +54,7 @@ function tallyView(candidateId: string | null, t: Tally): View['tallies'][number
   };
 }
 
-function toView(row: ItemRow): View {
+function toView(row: ItemRow, settings: OfficeMeetingSettings): View {
   const matter = row.matter as MatterInput;
   return {
     id: row.id,
@@ -60,7 +62,7 @@ function toView(row: ItemRow): View {
     title: row.title,
     kind: row.kind as View['kind'],
     matter,
-    requiresCollectiveDecision: requiresCollectiveDecision(toMatter(matter), SETTINGS.officeMeetings),
+    requiresCollectiveDecision: requiresCollectiveDecision(toMatter(matter), settings),
     members: row.members,
     present: row.present,
     conflictedMemberIds: row.conflictedMemberIds,
@@ -85,6 +87,7 @@ export class DecideOfficeItem {
     @Inject(DATABASE) private readonly db: InstanceType<typeof MeetingsDatabase>,
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
 
   async execute(input: DecideInput, context: RequestContext): Promise<View> {
@@ -97,7 +100,7 @@ export class DecideOfficeItem {
     const chairId = meeting.chair;
     if (!chairId || !meeting.attendees.includes(chairId)) throw GovError.conflict('the 室务会 needs its chair among its members', { chair: chairId });
     const matter = toMatter(input.matter);
-    assertNotAdHocMotion(matter, input.adHocMotion, input.emergency, SETTINGS.officeMeetings);
+    assertNotAdHocMotion(matter, input.adHocMotion, input.emergency, this.settings.officeMeetings);
     const body: Body = {
       memberIds: meeting.attendees,
       presentIds: meeting.attendance.filter((a) => a.signedInAt).map((a) => a.attendeeId),
@@ -106,11 +109,11 @@ export class DecideOfficeItem {
       id: randomUUID(),
       kind: input.kind,
       conflictedMemberIds: input.conflictedMemberIds,
-      tripleOneMajor: input.tripleOneMajor || requiresCollectiveDecision(matter, SETTINGS.officeMeetings) && input.matter.kind !== 'routine',
+      tripleOneMajor: input.tripleOneMajor || requiresCollectiveDecision(matter, this.settings.officeMeetings) && input.matter.kind !== 'routine',
       emergency: input.emergency,
       largeDivergence: input.largeDivergence,
     };
-    assertQuorum(body, item, SETTINGS.officeMeetings);
+    assertQuorum(body, item, this.settings.officeMeetings);
     assertSpeakingOrder(body, item, chairId, input.speakingOrder);
     const present = new Set(body.presentIds);
     const wrongWritten = input.ballots.filter((b) => b.written && present.has(b.memberId)).map((b) => b.memberId);
@@ -118,12 +121,12 @@ export class DecideOfficeItem {
     const ballots = input.ballots.map((b) => ({ memberId: b.memberId, opinion: b.opinion, ...(b.reason ? { reason: b.reason } : {}), candidateIds: b.candidateIds ?? [] }));
     let tallies: View['tallies'];
     if (input.candidateIds.length > 0) {
-      const per = tallyCandidates(body, item, input.candidateIds, ballots, SETTINGS.officeMeetings);
+      const per = tallyCandidates(body, item, input.candidateIds, ballots, this.settings.officeMeetings);
       tallies = input.candidateIds.map((c) => tallyView(c, per.get(c)!));
     } else {
-      tallies = [tallyView(null, tallyItem(body, item, ballots, SETTINGS.officeMeetings))];
+      tallies = [tallyView(null, tallyItem(body, item, ballots, this.settings.officeMeetings))];
     }
-    const q = quorumCheck(body, item, SETTINGS.officeMeetings);
+    const q = quorumCheck(body, item, this.settings.officeMeetings);
     const row = await this.uow.run(async (tx) => {
       const created = await tx.officeMeetingItem.create({
         data: {
@@ -153,18 +156,21 @@ export class DecideOfficeItem {
       });
       return created;
     });
-    return toView(row);
+    return toView(row, this.settings.officeMeetings);
   }
 }
 
 @Injectable()
 export class ListOfficeItems {
-  constructor(@Inject(DATABASE) private readonly db: InstanceType<typeof MeetingsDatabase>) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: InstanceType<typeof MeetingsDatabase>,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
+  ) {}
   async execute({ meetingId }: { meetingId: string }, { actor }: RequestContext): Promise<{ items: View[] }> {
     if (!hasAnyRole(actor, MEETING_READERS)) throw GovError.forbidden('you may not read 室务会 decisions');
     await meetingForChange(this.db, meetingId, actor);
     const rows = await this.db.officeMeetingItem.findMany({ where: { meetingId }, orderBy: { decidedAt: 'asc' } });
-    return { items: rows.map(toView) };
+    return { items: rows.map((row) => toView(row, this.settings.officeMeetings)) };
   }
 }
 
@@ -175,13 +181,15 @@ export class ListOfficeItems {
  */
 @Injectable()
 export class CheckDecisionMethod {
+  constructor(@Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings) {}
+
   async execute(
     input: z.infer<typeof meetings.checkDecisionMethod.input>,
     { actor }: RequestContext,
   ): Promise<{ requiresCollectiveDecision: boolean; followUpReport: boolean }> {
     if (!hasAnyRole(actor, MEETING_READERS)) throw GovError.forbidden('you may not ask this');
     const matter = toMatter(input.matter);
-    const { followUpReport } = assertDecisionMethod(matter, input.method, input.emergency, SETTINGS.officeMeetings);
-    return { requiresCollectiveDecision: requiresCollectiveDecision(matter, SETTINGS.officeMeetings), followUpReport };
+    const { followUpReport } = assertDecisionMethod(matter, input.method, input.emergency, this.settings.officeMeetings);
+    return { requiresCollectiveDecision: requiresCollectiveDecision(matter, this.settings.officeMeetings), followUpReport };
   }
 }

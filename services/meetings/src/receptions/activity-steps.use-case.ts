@@ -7,7 +7,8 @@ import type { CalendarStore } from '@gov/messaging';
 import { CALENDAR, CLOCK, DATABASE, UNIT_OF_WORK, recordChange, type RequestContext, type UnitOfWork } from '@gov/service-kit';
 import type { MeetingsDatabase, MeetingsTx } from '../database.js';
 import type { ActivityPlan, Prisma } from '../generated/prisma/client.js';
-import { SETTINGS } from '../requests/section-settings.js';
+import { MEETINGS_SETTINGS } from '../meetings/settings.module.js';
+import type { MeetingsSettings } from '../meetings/settings.js';
 import {
   assertActivityNoticeInTime,
   assertOfficeAssistance,
@@ -34,8 +35,10 @@ type View = meetings.ActivityPlanView;
 /** Who leads a reception (seed 004 L162–168): a pure answer, for the clerk deciding whether the office takes it on. */
 @Injectable()
 export class DecideReceptionLead {
+  constructor(@Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings) {}
+
   execute(input: z.infer<typeof meetings.receptionLead.input>): z.infer<typeof meetings.receptionLead.output> {
-    return receptionLead(input, SETTINGS.receptions);
+    return receptionLead(input, this.settings.receptions);
   }
 }
 
@@ -51,6 +54,7 @@ export class DraftActivityPlan {
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
 
   async execute(input: z.infer<typeof meetings.draftActivityPlan.input>, context: RequestContext): Promise<View> {
@@ -62,7 +66,7 @@ export class DraftActivityPlan {
     let lead = null;
     if (input.kind === 'reception') {
       if (!input.visit) throw GovError.badInput('a reception names the visit (origin, rank, escort)');
-      lead = receptionLead(input.visit, SETTINGS.receptions);
+      lead = receptionLead(input.visit, this.settings.receptions);
       if (!lead.officeInvolved) {
         throw GovError.conflict('the matching district department receives this visit; the office is not involved (seed 004 L164–168)', { lead });
       }
@@ -73,7 +77,7 @@ export class DraftActivityPlan {
     }
     const plan = { ...input.plan, ...(input.officeAssistance.length ? { officeAssistance: input.officeAssistance } : {}) };
     assertReceptionPlanComplete(input.kind as ReceptionPlanKind, plan);
-    const { venueSetBy, staffOnPostAt } = largeEventTimeline(startsAt, this.calendars.calendar, SETTINGS.receptions, undefined, SETTINGS.time);
+    const { venueSetBy, staffOnPostAt } = largeEventTimeline(startsAt, this.calendars.calendar, this.settings.receptions, undefined, this.settings.time);
     const id = randomUUID();
     const row = await this.uow.run(async (tx) => {
       const created = await tx.activityPlan.create({
@@ -235,6 +239,7 @@ export class IssueActivityNotice {
   constructor(
     private readonly steps: ActivityTransitions,
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
   execute(input: z.infer<typeof meetings.issueActivityNotice.input>, context: RequestContext): Promise<View> {
     let latestDate: string | null = null;
@@ -245,7 +250,7 @@ export class IssueActivityNotice {
         action: 'issue-notice',
         guard: (row, now) => {
           assertPlanApproved(row.kind as ReceptionPlanKind, row.approvals);
-          const timing = assertActivityNoticeInTime(row.startsAt, now, this.calendars.calendar, { adHoc: input.adHoc }, SETTINGS.notice, SETTINGS.time);
+          const timing = assertActivityNoticeInTime(row.startsAt, now, this.calendars.calendar, { adHoc: input.adHoc }, this.settings.notice, this.settings.time);
           latestDate = timing.check?.latestDate ?? null;
           phone = timing.phoneAttendingLeaders;
         },
@@ -263,13 +268,14 @@ export class SetActivityVenue {
   constructor(
     private readonly steps: ActivityTransitions,
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
   execute(input: z.infer<typeof meetings.setActivityVenue.input>, context: RequestContext): Promise<View> {
     return this.steps.run(
       input.id,
       {
         action: 'set-venue',
-        guard: (row, now) => assertVenueSetInTime(row.startsAt, now, this.calendars.calendar, SETTINGS.receptions, SETTINGS.time),
+        guard: (row, now) => assertVenueSetInTime(row.startsAt, now, this.calendars.calendar, this.settings.receptions, this.settings.time),
         data: (_row, _to, now) => ({ venueSetAt: now }),
       },
       context,
@@ -283,7 +289,10 @@ export class SetActivityVenue {
  */
 @Injectable()
 export class HoldActivity {
-  constructor(private readonly steps: ActivityTransitions) {}
+  constructor(
+    private readonly steps: ActivityTransitions,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
+  ) {}
   execute(input: z.infer<typeof meetings.holdActivity.input>, context: RequestContext): Promise<View> {
     return this.steps.run(
       input.id,
@@ -294,7 +303,7 @@ export class HoldActivity {
           if (input.estimatedCost === undefined) throw GovError.badInput('a reception states its estimated cost (公务接待审批单)');
           assertReceptionMayBeHeld(
             { approvedByLogisticsCadre: input.approvedByLogisticsCadre, estimatedCost: input.estimatedCost, directorInformed: input.directorInformed },
-            SETTINGS.receptions,
+            this.settings.receptions,
           );
         },
         data: (_row, _to, now) => ({ heldAt: now, ...(input.estimatedCost !== undefined ? { estimatedCost: input.estimatedCost } : {}) }),

@@ -7,7 +7,8 @@ import type { CalendarStore } from '@gov/messaging';
 import { allocateYearNumber } from '@gov/persistence';
 import { CALENDAR, CLOCK, UNIT_OF_WORK, recordChange, type RequestContext, type UnitOfWork } from '@gov/service-kit';
 import type { MeetingsTx } from '../database.js';
-import { SETTINGS } from './section-settings.js';
+import { MEETINGS_SETTINGS } from '../meetings/settings.module.js';
+import type { MeetingsSettings } from '../meetings/settings.js';
 import { admissionFailures, nextRequestState, REQUEST_REGISTER_PREFIX, type MeetingRequest } from './meeting-request.rules.js';
 import { REQUEST_INCLUDE, toReason, toView } from './requests.mapper.js';
 
@@ -31,6 +32,7 @@ export class RegisterMeetingRequest {
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
 
   async execute(input: Input, context: RequestContext): Promise<meetings.MeetingRequestView> {
@@ -62,7 +64,7 @@ export class RegisterMeetingRequest {
       irregularities: input.irregularities,
       foreignRelated: input.foreignRelated,
     };
-    const failures = admissionFailures(subject, this.calendars.calendar, SETTINGS.requests, SETTINGS.time);
+    const failures = admissionFailures(subject, this.calendars.calendar, this.settings.requests, this.settings.time);
     const admitted = failures.length === 0;
     const id = randomUUID();
 

@@ -4,6 +4,8 @@ import { hasAnyRole, type Actor } from '@gov/auth';
 import { GovError, meetings } from '@gov/contracts';
 import { DATABASE, type RequestContext } from '@gov/service-kit';
 import type { MeetingsDatabase } from '../database.js';
+import { MEETINGS_SETTINGS } from '../meetings/settings.module.js';
+import type { MeetingsSettings } from '../meetings/settings.js';
 import { SCHEDULE_INCLUDE, toEntryView, toSummaryView, toView } from './schedule.mapper.js';
 import { NO_SUCH_SCHEDULE } from './schedule-steps.use-case.js';
 
@@ -18,13 +20,16 @@ function assertMayRead(actor: Actor): void {
 
 @Injectable()
 export class GetWeeklySchedule {
-  constructor(@Inject(DATABASE) private readonly db: InstanceType<typeof MeetingsDatabase>) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: InstanceType<typeof MeetingsDatabase>,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
+  ) {}
   async execute(input: z.infer<typeof meetings.getSchedule.input>, { actor }: RequestContext): Promise<meetings.WeeklyScheduleView> {
     assertMayRead(actor);
     if (!input.id === !input.weekMonday) throw GovError.badInput('give either the id or the week’s Monday');
     const row = await this.db.weeklySchedule.findFirst({ where: input.id ? { id: input.id } : { weekMonday: input.weekMonday! }, include: SCHEDULE_INCLUDE });
     if (!row) throw NO_SUCH_SCHEDULE();
-    return toView(row);
+    return toView(row, this.settings.schedule);
   }
 }
 

@@ -7,7 +7,8 @@ import type { CalendarStore } from '@gov/messaging';
 import { CALENDAR, CLOCK, DATABASE, UNIT_OF_WORK, recordChange, type RequestContext, type UnitOfWork } from '@gov/service-kit';
 import type { MeetingsDatabase, MeetingsTx } from '../database.js';
 import type { MeetingRequest, Prisma, WeeklySchedule, WeeklyScheduleEntry } from '../generated/prisma/client.js';
-import { SETTINGS } from '../requests/section-settings.js';
+import { MEETINGS_SETTINGS } from '../meetings/settings.module.js';
+import type { MeetingsSettings } from '../meetings/settings.js';
 import {
   amendmentNotices,
   assertEntriesComplete,
@@ -135,6 +136,8 @@ export class ScheduleTransitions {
     @Inject(DATABASE) private readonly db: InstanceType<typeof MeetingsDatabase>,
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
+    /** The section's settings, read by the steps that run through these transitions too. */
+    @Inject(MEETINGS_SETTINGS) readonly settings: MeetingsSettings,
   ) {}
 
   async run(id: string, step: Step, context: RequestContext): Promise<View> {
@@ -144,7 +147,7 @@ export class ScheduleTransitions {
     if (!current) throw NO_SUCH_SCHEDULE();
     const from = current.state as ScheduleState;
     const posts = { 'party-secretary': current.partySecretaryId, 'district-mayor': current.districtMayorId };
-    const open = step.openConflicts ? step.openConflicts(current) : conflictsOf(current.entries);
+    const open = step.openConflicts ? step.openConflicts(current) : conflictsOf(current.entries, this.settings.schedule);
     const to = nextScheduleState(from, step.action, actor, { posts, openConflicts: open });
     step.guard?.(current, now);
     const next = step.then?.(current, to);
@@ -176,7 +179,7 @@ export class ScheduleTransitions {
       });
       return tx.weeklySchedule.findUniqueOrThrow({ where: { id }, include: SCHEDULE_INCLUDE });
     });
-    return toView(row);
+    return toView(row, this.settings.schedule);
   }
 }
 
@@ -192,6 +195,7 @@ export class CollectWeeklySchedule {
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
 
   async execute(input: z.infer<typeof meetings.collectSchedule.input>, context: RequestContext): Promise<View> {
@@ -202,7 +206,7 @@ export class CollectWeeklySchedule {
     const manual = input.entries.map((e) => entryRow(id, e, now));
     // Every hand-entered item lies in the week (weekMonday must be a Monday); completeness is the zod schema's.
     assertEntriesInWeek(manual.map((e) => ({ ...(e as unknown as ScheduleEntry), leaderIds: e.leaderIds as string[] })), input.weekMonday);
-    const { dueAt } = issueDeadline(this.calendars.calendar, input.weekMonday, SETTINGS.schedule, SETTINGS.time);
+    const { dueAt } = issueDeadline(this.calendars.calendar, input.weekMonday, this.settings.schedule, this.settings.time);
     if (await this.db.weeklySchedule.findUnique({ where: { weekMonday: input.weekMonday } })) {
       throw GovError.conflict(`the week of ${input.weekMonday} already has its table`, { weekMonday: input.weekMonday });
     }
@@ -235,7 +239,7 @@ export class CollectWeeklySchedule {
       await recordChange(tx, context, { at: now, entityType: 'weekly-schedule', entityId: id, action: 'weekly-schedule.collect', details });
       return tx.weeklySchedule.findUniqueOrThrow({ where: { id }, include: SCHEDULE_INCLUDE });
     });
-    return toView(row);
+    return toView(row, this.settings.schedule);
   }
 }
 
@@ -282,7 +286,7 @@ export class DraftWeeklySchedule {
       {
         action: 'draft',
         then: (row) => {
-          const conflicts = conflictsOf(row.entries);
+          const conflicts = conflictsOf(row.entries, this.steps.settings.schedule);
           return conflicts.length ? { action: 'flag-conflict', details: { conflicts: conflicts.map(toConflictView) } } : undefined;
         },
       },
@@ -305,7 +309,7 @@ export class ResolveScheduleConflicts {
         guard: (row) => {
           after = applyChanges(row.entries, input.changes);
           assertEntriesInWeek(includedEntries(after), row.weekMonday);
-          const left = detectConflicts(includedEntries(after), SETTINGS.schedule);
+          const left = detectConflicts(includedEntries(after), this.steps.settings.schedule);
           if (left.length) throw GovError.conflict('conflicts remain after the changes', { conflicts: left.map(toConflictView) });
         },
         write: (tx, row) => writeEntryChanges(tx, row.entries, after),
@@ -355,7 +359,7 @@ export class IssueWeeklySchedule {
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
   ) {}
   execute(input: z.infer<typeof meetings.issueSchedule.input>, context: RequestContext): Promise<View> {
-    const timing = (row: Row, now: Date) => issueTimeliness(this.calendars.calendar, row.weekMonday, now, SETTINGS.schedule, SETTINGS.time);
+    const timing = (row: Row, now: Date) => issueTimeliness(this.calendars.calendar, row.weekMonday, now, this.steps.settings.schedule, this.steps.settings.time);
     return this.steps.run(
       input.id,
       {
@@ -417,7 +421,7 @@ export class AmendWeeklySchedule {
       assertEntriesInWeek(afterIncluded, row.weekMonday);
       notices = amendmentNotices(includedEntries(row.entries), afterIncluded);
       if (notices.changes.length === 0) throw GovError.badInput('the amendment changes nothing');
-      const conflicts = detectConflicts(afterIncluded, SETTINGS.schedule).filter((c) => c.kind === 'leader-time');
+      const conflicts = detectConflicts(afterIncluded, this.steps.settings.schedule).filter((c) => c.kind === 'leader-time');
       if (conflicts.length) throw GovError.conflict('the amendment makes a leader’s times clash', { conflicts: conflicts.map(toConflictView) });
     };
     return this.steps.run(

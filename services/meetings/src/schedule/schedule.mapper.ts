@@ -1,7 +1,6 @@
 import { toHistoryEntry, type meetings } from '@gov/contracts';
 import type { WeeklySchedule, WeeklyScheduleEntry, WeeklyScheduleHistory } from '../generated/prisma/client.js';
-import { detectConflicts, type EntrySource, type ScheduleConflict, type ScheduleEntry } from './weekly-schedule.rules.js';
-import { SETTINGS } from '../requests/section-settings.js';
+import { detectConflicts, type EntrySource, type ScheduleConflict, type ScheduleEntry, type ScheduleSettings } from './weekly-schedule.rules.js';
 
 type View = meetings.WeeklyScheduleView;
 
@@ -27,8 +26,8 @@ export function includedEntries(entries: readonly WeeklyScheduleEntry[]): Schedu
     .map(toRuleEntry);
 }
 
-export function conflictsOf(entries: readonly WeeklyScheduleEntry[]): ScheduleConflict[] {
-  return detectConflicts(includedEntries(entries), SETTINGS.schedule);
+export function conflictsOf(entries: readonly WeeklyScheduleEntry[], settings: ScheduleSettings): ScheduleConflict[] {
+  return detectConflicts(includedEntries(entries), settings);
 }
 
 export function toConflictView(c: ScheduleConflict): View['conflicts'][number] {
@@ -68,12 +67,12 @@ export function toSummaryView(s: WeeklySchedule): Omit<View, 'history' | 'entrie
   };
 }
 
-export function toView(s: WeeklySchedule & { entries: WeeklyScheduleEntry[]; history: WeeklyScheduleHistory[] }): View {
+export function toView(s: WeeklySchedule & { entries: WeeklyScheduleEntry[]; history: WeeklyScheduleHistory[] }, settings: ScheduleSettings): View {
   const entries = [...s.entries].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));
   return {
     ...toSummaryView(s),
     entries: entries.map(toEntryView),
-    conflicts: conflictsOf(entries).map(toConflictView),
+    conflicts: conflictsOf(entries, settings).map(toConflictView),
     history: s.history.map(toHistoryEntry),
   };
 }

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { legalReview, meetings, readEvent, type EventEnvelope } from '@gov/contracts';
 import { childTrace, parseTraceparent } from '@gov/messaging';
 import type { EventConsumer } from '@gov/service-kit';
 import type { MeetingsTx } from '../database.js';
 import { applyLegalReviewOutcome } from '../meetings/topic.rules.js';
+import { MEETINGS_SETTINGS } from '../meetings/settings.module.js';
+import type { MeetingsSettings } from '../meetings/settings.js';
 import { changeTopic } from './topics.use-case.js';
 
 /**
@@ -17,6 +19,8 @@ import { changeTopic } from './topics.use-case.js';
 export class ApplyTopicLegalReview implements EventConsumer {
   readonly durable = 'meetings-topic-legal-review';
   readonly eventTypes = [legalReview.reviewConcluded.type];
+
+  constructor(@Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings) {}
 
   async handle(envelope: EventEnvelope, tx: MeetingsTx): Promise<void> {
     const { data } = readEvent(legalReview.reviewConcluded, envelope);
@@ -32,7 +36,7 @@ export class ApplyTopicLegalReview implements EventConsumer {
       traceId: trace.traceId,
       traceparent: trace.traceparent,
     } as never;
-    await changeTopic(tx, context, topic, {
+    await changeTopic(tx, this.settings, context, topic, {
       at,
       action: passes ? 'legal-review-passed' : 'legal-review-failed',
       to: passes ? topic.state : 'blocked',

@@ -1,7 +1,6 @@
 import { toHistoryEntry, type meetings } from '@gov/contracts';
 import type { MeetingTopic, MeetingTopicHistory } from '../generated/prisma/client.js';
-import { deliberationBlocks, legalOfficeSitsIn, needsIndustryOpinion, type LegalReviewState, type Topic } from '../meetings/topic.rules.js';
-import { SETTINGS } from '../meetings/meetings.settings.js';
+import { deliberationBlocks, legalOfficeSitsIn, needsIndustryOpinion, type LegalReviewState, type Topic, type TopicSettings } from '../meetings/topic.rules.js';
 
 /** A stored topic as the pure rules read it (topic.rules.ts `Topic`). */
 export function toRuleTopic(t: MeetingTopic, meetingTypeCode: string): Topic {
@@ -32,14 +31,17 @@ export function toRuleTopic(t: MeetingTopic, meetingTypeCode: string): Topic {
 }
 
 /** Why the topic may not be deliberated now (empty once deliberated). */
-export function topicBlocks(t: MeetingTopic, meetingTypeCode = 'executive-meeting'): meetings.TopicView['blocks'] {
+export function topicBlocks(t: MeetingTopic, settings: TopicSettings, meetingTypeCode = 'executive-meeting'): meetings.TopicView['blocks'] {
   if (t.state === 'deliberated') return [];
-  return deliberationBlocks(toRuleTopic(t, meetingTypeCode), SETTINGS.topics);
+  return deliberationBlocks(toRuleTopic(t, meetingTypeCode), settings);
 }
 
 export const TOPIC_INCLUDE = { history: { orderBy: { seq: 'asc' } }, meeting: { select: { typeCode: true } } } as const;
 
-export function toTopicView(t: MeetingTopic & { history: MeetingTopicHistory[]; meeting: { typeCode: string } }): meetings.TopicView {
+export function toTopicView(
+  t: MeetingTopic & { history: MeetingTopicHistory[]; meeting: { typeCode: string } },
+  settings: TopicSettings,
+): meetings.TopicView {
   const rule = toRuleTopic(t, t.meeting.typeCode);
   return {
     id: t.id,
@@ -61,11 +63,11 @@ export function toTopicView(t: MeetingTopic & { history: MeetingTopicHistory[]; 
     legalReviewOpinionNumber: t.legalReviewOpinionNumber,
     industrialLand: t.industrialLand,
     planning: t.planning,
-    industryOpinionNeeded: needsIndustryOpinion(rule, SETTINGS.topics),
+    industryOpinionNeeded: needsIndustryOpinion(rule, settings),
     industryCommissionOpinion: rule.industryCommissionOpinion,
     adHocApprovals: rule.adHocApprovals,
     state: t.state as meetings.TopicView['state'],
-    blocks: topicBlocks(t, t.meeting.typeCode),
+    blocks: topicBlocks(t, settings, t.meeting.typeCode),
     deliberatedAt: t.deliberatedAt?.toISOString() ?? null,
     history: t.history.map(toHistoryEntry),
   };

@@ -17,7 +17,8 @@ import {
   needsLegalityReview,
   type Topic,
 } from '../meetings/topic.rules.js';
-import { SETTINGS } from '../meetings/meetings.settings.js';
+import { MEETINGS_SETTINGS } from '../meetings/settings.module.js';
+import type { MeetingsSettings } from '../meetings/settings.js';
 import { assertOfficeTopicAdmitted } from '../office-meetings/office-meeting.rules.js';
 import { TOPIC_INCLUDE, toRuleTopic, toTopicView } from './topic.mapper.js';
 
@@ -30,6 +31,7 @@ const CHANGED = () => GovError.conflict('the topic was changed meanwhile; reload
 /** A topic's history entry, audit entry and optional event, after its row changed (optimistic on version). */
 async function changeTopic<D extends z.ZodType>(
   tx: MeetingsTx,
+  settings: MeetingsSettings,
   context: RequestContext,
   current: { id: string; version: number; state: string },
   change: {
@@ -67,7 +69,7 @@ async function changeTopic<D extends z.ZodType>(
     details,
     ...(change.event ? { event: change.event } : {}),
   });
-  return toTopicView(await tx.meetingTopic.findUniqueOrThrow({ where: { id: current.id }, include: TOPIC_INCLUDE }));
+  return toTopicView(await tx.meetingTopic.findUniqueOrThrow({ where: { id: current.id }, include: TOPIC_INCLUDE }), settings.topics);
 }
 export { changeTopic };
 
@@ -92,6 +94,7 @@ export class SubmitTopic {
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDAR) private readonly calendars: CalendarStore,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
 
   async execute(input: SubmitInput, context: RequestContext): Promise<View> {
@@ -125,7 +128,7 @@ export class SubmitTopic {
       industryCommissionOpinion: false,
       adHocApprovals: { director: false, principalLeader: false, districtMayor: false },
     };
-    const check = assertTopicSubmission(rule, meeting.startsAt, this.calendars.calendar, SETTINGS.topics, SETTINGS.notice, SETTINGS.time);
+    const check = assertTopicSubmission(rule, meeting.startsAt, this.calendars.calendar, this.settings.topics, this.settings.notice, this.settings.time);
     if (meeting.typeCode === 'office-affairs-meeting') {
       // 室务会: "一般不予审议" without the pre-review, the required study, the units' agreement (urgent: the preferred
       // option and the others' opinions) and the member in charge's review (SCENARIOS.md seed003 #5): CONFLICT with every reason.
@@ -196,7 +199,7 @@ export class SubmitTopic {
       }
       return tx.meetingTopic.findUniqueOrThrow({ where: { id }, include: TOPIC_INCLUDE });
     });
-    return toTopicView(row);
+    return toTopicView(row, this.settings.topics);
   }
 }
 
@@ -220,6 +223,7 @@ export class ApproveAdHocTopic {
     @Inject(DATABASE) private readonly db: InstanceType<typeof MeetingsDatabase>,
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
 
   async execute({ id }: { id: string }, context: RequestContext): Promise<View> {
@@ -237,7 +241,7 @@ export class ApproveAdHocTopic {
     if (posts.has('party-secretary')) (data.approvedByPrincipalLeader = true), given.push('principalLeader');
     if (posts.has('district-mayor')) (data.approvedByDistrictMayor = true), given.push('districtMayor');
     if (given.length === 0) throw GovError.forbidden('the office director, the Party secretary or the district mayor approves an ad-hoc topic');
-    return this.uow.run((tx) => changeTopic(tx, context, topic, { at: now, action: 'approve-ad-hoc', to: topic.state, data, details: { approvals: given } }));
+    return this.uow.run((tx) => changeTopic(tx, this.settings, context, topic, { at: now, action: 'approve-ad-hoc', to: topic.state, data, details: { approvals: given } }));
   }
 }
 
@@ -248,6 +252,7 @@ export class RecordIndustryOpinion {
     @Inject(DATABASE) private readonly db: InstanceType<typeof MeetingsDatabase>,
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
 
   async execute({ id, opinion }: { id: string; opinion: string }, context: RequestContext): Promise<View> {
@@ -255,7 +260,7 @@ export class RecordIndustryOpinion {
     const now = this.clock.now();
     const topic = await topicForChange(this.db, id, context.actor);
     if (topic.state === 'deliberated') throw GovError.conflict('the topic has been deliberated');
-    return this.uow.run((tx) => changeTopic(tx, context, topic, { at: now, action: 'record-industry-opinion', to: topic.state, data: { industryOpinion: opinion } }));
+    return this.uow.run((tx) => changeTopic(tx, this.settings, context, topic, { at: now, action: 'record-industry-opinion', to: topic.state, data: { industryOpinion: opinion } }));
   }
 }
 
@@ -269,6 +274,7 @@ export class DeliberateTopic {
     @Inject(DATABASE) private readonly db: InstanceType<typeof MeetingsDatabase>,
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
 
   async execute({ id }: { id: string }, context: RequestContext): Promise<View> {
@@ -281,8 +287,8 @@ export class DeliberateTopic {
     }
     const rule = toRuleTopic(topic, topic.meeting.typeCode);
     assertAdHocTopicAllowed(rule);
-    assertMayDeliberate(rule, SETTINGS.topics);
-    return this.uow.run((tx) => changeTopic(tx, context, topic, { at: now, action: 'deliberate', to: 'deliberated', data: { deliberatedAt: now } }));
+    assertMayDeliberate(rule, this.settings.topics);
+    return this.uow.run((tx) => changeTopic(tx, this.settings, context, topic, { at: now, action: 'deliberate', to: 'deliberated', data: { deliberatedAt: now } }));
   }
 }
 
@@ -292,6 +298,7 @@ export class GetTopic {
     @Inject(DATABASE) private readonly db: InstanceType<typeof MeetingsDatabase>,
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork<MeetingsTx>,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MEETINGS_SETTINGS) private readonly settings: MeetingsSettings,
   ) {}
 
   async execute({ id }: { id: string }, context: RequestContext): Promise<View> {
@@ -301,6 +308,6 @@ export class GetTopic {
     await readableMeeting(this.db, this.uow, this.clock.now(), row.meetingId, context).catch(() => {
       throw NO_SUCH_TOPIC();
     });
-    return toTopicView(row);
+    return toTopicView(row, this.settings.topics);
   }
 }
