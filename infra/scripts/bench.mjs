@@ -13,13 +13,14 @@ if (!process.argv.includes('--no-build')) {
 }
 register('./paths-resolve.mjs', import.meta.url);
 const load = (p) => import(pathToFileURL(path.join(root, 'dist', p)).href);
-const { SubjectSpace, documents } = await load('libs/contracts/src/index.js');
+const { SubjectSpace, documents, supervision } = await load('libs/contracts/src/index.js');
 const { RpcClient } = await load('libs/messaging/src/index.js');
 const { ensureDatabase, dropDatabase, applyMigrations } = await load('libs/persistence/src/index.js');
 const { startService } = await load('libs/service-kit/src/index.js');
 const { WorkingCalendar } = await load('libs/calendar/src/index.js');
 const { startDevIssuer, KeycloakTokenVerifier } = await load('libs/auth/src/index.js');
 const { documentsService } = await load('services/documents/src/service.js');
+const { supervisionService } = await load('services/supervision/src/service.js');
 const { connect } = await import('@nats-io/transport-node');
 const { createRemoteJWKSet, jwtVerify } = await import('jose');
 
@@ -28,6 +29,8 @@ const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const tag = randomBytes(4).toString('hex');
 base.pathname = `/bench_documents_${tag}`;
 const dbUrl = base.toString();
+base.pathname = `/bench_supervision_${tag}`;
+const supervisionDbUrl = base.toString();
 const space = new SubjectSpace(`bench${tag}`);
 const rows = [];
 
@@ -53,6 +56,11 @@ await ensureDatabase(dbUrl);
 await applyMigrations(dbUrl, path.join(root, 'services/documents/prisma/migrations'));
 const runtime = await startService(documentsService, {
   env: { DATABASE_URL: dbUrl, NATS_URL: natsUrl, NATS_NAMESPACE: space.namespace, HTTP_PORT: '0', LOG_LEVEL: 'error', OUTBOX_POLL_MS: '1000' },
+});
+await ensureDatabase(supervisionDbUrl);
+await applyMigrations(supervisionDbUrl, path.join(root, 'services/supervision/prisma/migrations'));
+const supervisionRuntime = await startService(supervisionService, {
+  env: { DATABASE_URL: supervisionDbUrl, NATS_URL: natsUrl, NATS_NAMESPACE: space.namespace, HTTP_PORT: '0', LOG_LEVEL: 'error', NODE_ENV: 'test' },
 });
 const nc = await connect({ servers: natsUrl });
 const rpc = new RpcClient(nc, space, 30_000);
@@ -88,6 +96,34 @@ try {
   const jwks = createRemoteJWKSet(new URL(`${issuer.realmUrl}/protocol/openid-connect/certs`));
   const jose = await measure('token check: bare jose jwtVerify', 5000, () => jwtVerify(token, jwks, { issuer: issuer.realmUrl }));
 
+  // 6. The register's Chinese title search (ILIKE served by the pg_trgm index) over the documents registered above.
+  const registered = (await rpc.request(documents.listIncoming, { limit: 1 }, { actor })).total;
+  const search = await measure(`documents.incoming.list, Chinese title search over ${registered} documents`, 500, () =>
+    rpc.request(documents.listIncoming, { titleContains: '老旧小区改造', limit: 20 }, { actor }),
+  );
+  // 7. Supervision's daily checks (reminders and colour notices) over overdue items.
+  const supervisor = { ...actor, id: '00000000-0000-4000-8000-0000000005e1', username: 'supervisor', roles: ['supervisor'] };
+  const director = { ...actor, id: '00000000-0000-4000-8000-0000000000d1', username: 'director', roles: ['director'] };
+  const ITEMS = 500;
+  for (let i = 0; i < ITEMS; i += 25) {
+    await Promise.all(Array.from({ length: 25 }, async (_, j) => {
+      const item = await rpc.request(supervision.openItem, { title: `督办事项（基准第${i + j}项）`, content: '按期完成老旧小区改造。', class: 'routine' }, { actor: supervisor });
+      await rpc.request(supervision.admitItem, { id: item.id }, { actor: director });
+      await rpc.request(supervision.assignItem, { id: item.id, leadUnit: 'QZJJ', coUnits: ['QCZJ'], responsiblePerson: '张明' }, { actor: supervisor });
+    }));
+  }
+  await supervisionRuntime.db.$executeRawUnsafe(
+    `UPDATE supervision_item SET assigned_on = to_char(assigned_on::date - 40, 'YYYY-MM-DD'), due_on = to_char(due_on::date - 40, 'YYYY-MM-DD')`,
+  );
+  const d0 = process.hrtime.bigint();
+  const daily = await rpc.request(supervision.runDailyChecks, {}, { actor: supervisor });
+  const dailyS = Number(process.hrtime.bigint() - d0) / 1e9;
+  rows.push({ name: `supervision daily checks, ${ITEMS} overdue items (${daily.notices.length} notices)`, n: ITEMS, concurrency: 1, perOpUs: (dailyS / ITEMS) * 1e6, perSecond: ITEMS / dailyS, unit: 'item' });
+  const a0 = process.hrtime.bigint();
+  const again = await rpc.request(supervision.runDailyChecks, {}, { actor: supervisor });
+  const againS = Number(process.hrtime.bigint() - a0) / 1e9;
+  rows.push({ name: `supervision daily checks again the same day (${again.notices.length} new notices)`, n: ITEMS, concurrency: 1, perOpUs: (againS / ITEMS) * 1e6, perSecond: ITEMS / againS, unit: 'item' });
+
   const fmt = (x, d = 1) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   console.log('\n| benchmark | n | in flight | µs per op | ops per s |');
   console.log('|---|---:|---:|---:|---:|');
@@ -98,12 +134,16 @@ try {
   console.log(`- registration (sequential) / query latency: ${fmt(seqWrite.perOpUs / query.perOpUs, 2)}×`);
   console.log(`- keycloak-connect check / bare jose check: ${fmt(kc.perOpUs / jose.perOpUs, 2)}×`);
   console.log(`- calendar: ${fmt(calRow.perOpUs, 2)} µs per 60-working-day deadline`);
+  console.log(`- Chinese title search / get by id: ${fmt(search.perOpUs / query.perOpUs, 2)}×`);
+  console.log(`- daily checks: ${fmt(dailyS * 1000, 0)} ms for ${ITEMS} overdue items; a repeat run ${fmt(againS * 1000, 0)} ms`);
   console.log(`\nmemory: RSS ${fmt(process.memoryUsage().rss / 2 ** 20)} MiB (+${fmt((process.memoryUsage().rss - rssBefore) / 2 ** 20)} MiB during the run)`);
 } finally {
   await nc.close();
   await issuer.close();
   await runtime.stop();
+  await supervisionRuntime.stop();
   await dropDatabase(dbUrl);
+  await dropDatabase(supervisionDbUrl);
   const { connect: c2 } = await import('@nats-io/transport-node');
   const { jetstreamManager } = await import('@nats-io/jetstream');
   const admin = await c2({ servers: natsUrl });
