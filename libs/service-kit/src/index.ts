@@ -6,3 +6,4 @@ export * from './nats-server.js';
 export * from './metrics.js';
 export * from './runtime.js';
 export * from './record-change.js';
+export * from './classified-read.js';

@@ -1,6 +1,7 @@
 import { canRead, type Actor } from '@gov/auth';
 import { GovError, type Classification } from '@gov/contracts';
 import { appendAudit } from '@gov/persistence';
+import { gateClassifiedRead } from '@gov/service-kit';
 import type { UnitOfWork } from '@gov/service-kit';
 import type { DocumentsTx } from '../database.js';
 
@@ -30,18 +31,15 @@ export async function assertMayKnow(
   if (classification === 'none') return;
   const decision = canRead(actor, { classification, needToKnow: item.needToKnow });
   if (decision.allowed) return;
-  await uow.run((tx) =>
-    appendAudit(tx, {
-      actorId: actor.id,
-      actorName: actor.name,
-      action: `${entityType === 'confidential-document' ? 'confidential' : 'telegram'}.read-refused`,
-      entityType,
-      entityId: item.id,
-      details: { reason: decision.reason },
-      traceId,
-    }),
-  );
-  throw notFound();
+  await gateClassifiedRead(uow, { actor, traceId }, {
+    entityType,
+    auditPrefix: entityType === 'confidential-document' ? 'confidential' : 'telegram',
+    id: item.id,
+    classification,
+    allowed: false,
+    notFound,
+    ...(decision.reason ? { reason: decision.reason } : {}),
+  });
 }
 
 /** The audit entry of an allowed read of classified content. */

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import { appendAudit } from '@gov/persistence';
 import { GovError, documents, type Classification, type EventContract } from '@gov/contracts';
 import type { Actor } from '@gov/auth';
 import { toIsoDate, type Clock, type IsoDate } from '@gov/calendar';
-import { CLOCK, DATABASE, UNIT_OF_WORK, recordChange, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import { CLOCK, DATABASE, UNIT_OF_WORK, gateClassifiedRead, recordChange, type RequestContext, type UnitOfWork } from '@gov/service-kit';
 import type { DocumentsDatabase, DocumentsTx } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { FULL_VIEW, toView, type IncomingRow } from '../incoming/incoming.mapper.js';
@@ -82,19 +81,12 @@ export class IncomingSteps {
     const doc = (await this.db.incomingDocument.findUnique({ where: { id }, include: FULL_VIEW })) as LoadedDoc | null;
     if (!doc) throw NO_SUCH_DOCUMENT();
     const classification = doc.classification as Classification;
-    if (classification !== 'none' && !readDecision(context.actor, { classification, needToKnow: doc.needToKnow }).allowed) {
-      await this.uow.run((tx) =>
-        appendAudit(tx, {
-          actorId: context.actor.id,
-          actorName: context.actor.name,
-          action: 'incoming.read-refused',
-          entityType: 'incoming-document',
-          entityId: doc.id,
-          details: {},
-          traceId: context.traceId,
-        }),
-      );
-      throw NO_SUCH_DOCUMENT();
+    // actions check the same gate as reads; only a refusal is audited here (the change audits itself)
+    const allowed = classification === 'none' || readDecision(context.actor, { classification, needToKnow: doc.needToKnow }).allowed;
+    if (!allowed) {
+      await gateClassifiedRead(this.uow, context, {
+        entityType: 'incoming-document', auditPrefix: 'incoming', id: doc.id, classification, allowed, notFound: NO_SUCH_DOCUMENT,
+      });
     }
     return doc;
   }

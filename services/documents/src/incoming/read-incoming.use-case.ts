@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { appendAudit } from '@gov/persistence';
 import { GovError, documents, type Classification } from '@gov/contracts';
 import { CLEARANCES, clearanceAtLeast, hasAnyRole } from '@gov/auth';
-import { CLOCK, DATABASE, UNIT_OF_WORK, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import { CLOCK, DATABASE, UNIT_OF_WORK, gateClassifiedRead, type RequestContext, type UnitOfWork } from '@gov/service-kit';
 import { addCalendarDays, toIsoDate, type Clock } from '@gov/calendar';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { DocumentsDatabase, DocumentsTx } from '../database.js';
@@ -41,32 +41,14 @@ export class GetIncomingDocument {
     const today = toIsoDate(this.clock.now());
     if (!doc) throw NO_SUCH_DOCUMENT();
     const classification = doc.classification as Classification;
-    if (classification === 'none') return toView(doc, today);
-    if (!readDecision(actor, { classification, needToKnow: doc.needToKnow }).allowed) {
-      await this.uow.run((tx) =>
-        appendAudit(tx, {
-          actorId: actor.id,
-          actorName: actor.name,
-          action: 'incoming.read-refused',
-          entityType: 'incoming-document',
-          entityId: doc.id,
-          details: {},
-          traceId,
-        }),
-      );
-      throw NO_SUCH_DOCUMENT();
-    }
-    await this.uow.run((tx) =>
-      appendAudit(tx, {
-        actorId: actor.id,
-        actorName: actor.name,
-        action: 'incoming.read-classified',
-        entityType: 'incoming-document',
-        entityId: doc.id,
-        details: { classification },
-        traceId,
-      }),
-    );
+    await gateClassifiedRead(this.uow, { actor, traceId }, {
+      entityType: 'incoming-document',
+      auditPrefix: 'incoming',
+      id: doc.id,
+      classification,
+      allowed: classification === 'none' || readDecision(actor, { classification, needToKnow: doc.needToKnow }).allowed,
+      notFound: NO_SUCH_DOCUMENT,
+    });
     return toView(doc, today);
   }
 }
