@@ -5,8 +5,8 @@ import { clearanceAtLeast, hasAnyRole, type Actor, type Role } from '@gov/auth';
 import { GovError, meetings, toHistoryEntry, type Classification } from '@gov/contracts';
 import type { Clock } from '@gov/calendar';
 import type { CalendarStore } from '@gov/messaging';
-import { allocateYearNumber, appendAudit } from '@gov/persistence';
-import { CALENDAR, CLOCK, DATABASE, UNIT_OF_WORK, recordChange, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import { allocateYearNumber } from '@gov/persistence';
+import { CALENDAR, CLOCK, DATABASE, UNIT_OF_WORK, gateClassifiedRead, recordChange, type RequestContext, type UnitOfWork } from '@gov/service-kit';
 import type { MeetingsDatabase, MeetingsTx } from '../database.js';
 import type { Minutes, MinutesHistory, MinutesSignature, Prisma } from '../generated/prisma/client.js';
 import { meetingForChange, MEETING_READERS } from '../meetings/meeting-store.js';
@@ -413,22 +413,15 @@ export class GetMinutes extends MinutesBase {
     if (!hasAnyRole(actor, MEETING_READERS)) throw GovError.forbidden('you may not read minutes');
     const row = await this.db.minutes.findUnique({ where: { id }, include: INCLUDE });
     if (!row) throw NO_SUCH_MINUTES();
-    if (row.classification !== 'none') {
-      const cleared = clearanceAtLeast(actor.clearance, row.classification as Classification);
-      await this.uow.run((tx) =>
-        appendAudit(tx, {
-          actorId: actor.id,
-          actorName: actor.name,
-          action: cleared ? 'minutes.read-classified' : 'minutes.read-refused',
-          entityType: 'minutes',
-          entityId: id,
-          details: { classification: row.classification },
-          traceId: context.traceId,
-          at: this.clock.now(),
-        }),
-      );
-      if (!cleared) throw NO_SUCH_MINUTES();
-    }
+    await gateClassifiedRead(this.uow, context, {
+      entityType: 'minutes',
+      auditPrefix: 'minutes',
+      id,
+      classification: row.classification,
+      allowed: clearanceAtLeast(actor.clearance, row.classification as Classification),
+      notFound: NO_SUCH_MINUTES,
+      at: this.clock.now(),
+    });
     return toMinutesView(row);
   }
 }
