@@ -10,6 +10,7 @@ import {
   LeaderPostAssignment,
   MeetingChairReport,
   MeetingDocumentCopiesInput,
+  MeetingNoticeRun,
   MeetingPage,
   MeetingType,
   MeetingWorkTask,
@@ -184,6 +185,14 @@ export class MeetingsResolver {
   @Roles('clerk', 'section-chief', 'deputy-director', 'director')
   unsignedMeetingNotices(@Args('date') date: string, @CurrentCaller() caller: Caller) {
     return this.rpc.request(meetings.unsignedNotices, { date }, caller);
+  }
+
+  @Mutation(() => MeetingNoticeRun, {
+    description: '会议通知提醒 for an instant (default now, never later): the report to the chair 5 minutes before the start, the unsigned list at close of business on a working day; idempotent.',
+  })
+  @Roles('clerk', 'admin')
+  runMeetingNotices(@Args('at', { type: () => String, nullable: true }) at: string | null, @CurrentCaller() caller: Caller) {
+    return this.rpc.request(meetings.runMeetingNotices, withoutNulls({ at }) as never, caller);
   }
 
   @Query(() => [MeetingWorkTask], { description: 'My tasks on meetings, topics and minutes.' })

@@ -188,6 +188,30 @@ export class UnsignedMeetingNoticeList {
   @Field(() => [UnsignedMeetingNotice]) notices!: UnsignedMeetingNotice[];
 }
 
+@ObjectType('MeetingAttendanceReportPush', { description: 'A report to the chair recorded by one run of the meeting notices.' })
+export class MeetingAttendanceReportPush {
+  @Field(() => ID) meetingId!: string;
+  @Field() dueAt!: string;
+  @Field(() => [String]) present!: string[];
+  @Field(() => [String]) onLeave!: string[];
+  @Field(() => [String]) notArrived!: string[];
+}
+
+@ObjectType('MeetingUnsignedListPush', { description: "A day's unsigned list recorded by one run of the meeting notices." })
+export class MeetingUnsignedListPush {
+  @Field(() => ID) meetingId!: string;
+  @Field() date!: string;
+  @Field(() => [String]) units!: string[];
+}
+
+@ObjectType('MeetingNoticeRun', { description: 'What one run of the meeting notices recorded (nothing when run again for the same instant or day).' })
+export class MeetingNoticeRun {
+  @Field() at!: string;
+  @Field(() => [MeetingAttendanceReportPush]) reports!: MeetingAttendanceReportPush[];
+  @Field(() => String, { nullable: true, description: 'close of business of the day, null when not on a working day at or after it' }) unsignedCheckAt!: string | null;
+  @Field(() => [MeetingUnsignedListPush]) unsignedLists!: MeetingUnsignedListPush[];
+}
+
 @ObjectType('MeetingWorkTask', { description: 'A step waiting for me on a meeting, topic or minutes.' })
 export class MeetingWorkTask {
   @Field() kind!: string;

@@ -6,3 +6,4 @@ export * from './office-meetings.js';
 export * from './requests.js';
 export * from './schedule.js';
 export * from './receptions.js';
+export * from './notices.js';

@@ -6,6 +6,7 @@ import { PlanMeeting } from './plan-meeting.use-case.js';
 import { ApproveMeetingPlan, ApproveSeating, DistributeMaterials, IssueNotice, IssuePreNotice, ReviewMeetingPlan, SendBackMeetingPlan, SignOffMeetingPlan } from './meeting-steps.use-case.js';
 import { HoldMeeting, IssueMeetingDocuments, RecordAbsenceReason, RecoverMeetingDocuments, RequestLeave, SignForNotice, SignIn } from './meeting-day.use-case.js';
 import { AssignLeaderPost, ChairReport, GetMeeting, ListMeetings, MyMeetingWork, UnsignedNotices } from './read-meetings.use-case.js';
+import { RunMeetingNotices } from './run-notices.use-case.js';
 
 /** NATS handlers of meetings: each turns a message into a validated command and calls one use case. */
 @Controller()
@@ -33,6 +34,7 @@ export class MeetingsHandlers {
     private readonly unsigned: UnsignedNotices,
     private readonly work: MyMeetingWork,
     private readonly posts: AssignLeaderPost,
+    private readonly notices: RunMeetingNotices,
   ) {}
 
   @CommandHandler(meetings.planMeeting)
@@ -122,5 +124,9 @@ export class MeetingsHandlers {
   @CommandHandler(meetings.assignLeaderPost)
   assignPost(@Payload() data: unknown, @Ctx() ctx: NatsContext) {
     return runCommand(meetings.assignLeaderPost, data, ctx, (i, c) => this.posts.execute(i, c));
+  }
+  @CommandHandler(meetings.runMeetingNotices)
+  runNotices(@Payload() data: unknown, @Ctx() ctx: NatsContext) {
+    return runCommand(meetings.runMeetingNotices, data, ctx, (i, c) => this.notices.execute(i, c));
   }
 }

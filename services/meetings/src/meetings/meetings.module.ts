@@ -13,6 +13,8 @@ import {
   SignIn,
 } from './meeting-day.use-case.js';
 import { AssignLeaderPost, ChairReport, GetMeeting, ListMeetings, MyMeetingWork, UnsignedNotices } from './read-meetings.use-case.js';
+import { RunMeetingNotices } from './run-notices.use-case.js';
+import { MeetingNoticeTimer } from './run-notices.timer.js';
 
 /** 会议: meetings by type from plan and notice to sign-in and the meeting held (issue 4 §3). */
 @Module({
@@ -41,6 +43,8 @@ import { AssignLeaderPost, ChairReport, GetMeeting, ListMeetings, MyMeetingWork,
     UnsignedNotices,
     MyMeetingWork,
     AssignLeaderPost,
+    RunMeetingNotices,
+    MeetingNoticeTimer,
   ],
 })
 export class MeetingsModule {}
