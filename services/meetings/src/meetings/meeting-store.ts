@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import { clearanceAtLeast, hasAnyRole, type Actor } from '@gov/auth';
 import { GovError, type Classification, type EventContract } from '@gov/contracts';
-import { appendAudit } from '@gov/persistence';
-import { recordChange, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import { gateClassifiedRead, recordChange, type RequestContext, type UnitOfWork } from '@gov/service-kit';
 import type { MeetingsDatabase, MeetingsTx } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { MEETING_INCLUDE, toMeetingView, type MeetingRow } from './meeting.mapper.js';
@@ -36,19 +35,15 @@ export async function readableMeeting(
   const classification = row.classification as Classification;
   const unitMay = officeReader || row.recipientUnits.includes(actor.unit ?? '');
   const cleared = clearanceAtLeast(actor.clearance, classification);
-  if (classification !== 'none') {
-    await uow.run((tx) => appendAudit(tx, {
-      actorId: actor.id,
-      actorName: actor.name,
-      action: cleared && unitMay ? 'meeting.read-classified' : 'meeting.read-refused',
-      entityType: 'meeting',
-      entityId: id,
-      details: { classification },
-      traceId: context.traceId,
-      at: now,
-    }));
-  }
-  if (!cleared || !unitMay) throw NO_SUCH_MEETING();
+  await gateClassifiedRead(uow, context, {
+    entityType: 'meeting',
+    auditPrefix: 'meeting',
+    id,
+    classification,
+    allowed: cleared && unitMay,
+    notFound: NO_SUCH_MEETING,
+    at: now,
+  });
   return row;
 }
 
