@@ -10,6 +10,7 @@ import {
   CheckOutgoingInput,
   OutgoingDocumentPage,
   OutgoingDocumentType,
+  OutgoingInboxPage,
   OutgoingJointOpinionInput,
   OutgoingReturnGroundInput,
   OutgoingRulingInput,
@@ -62,6 +63,16 @@ export class OutgoingDocumentsResolver {
       withoutNulls({ from, to, status, docType, issuingName, draftingUnit, titleContains, distributionOverdue, limit, offset }) as never,
       caller,
     );
+  }
+
+  @Query(() => OutgoingInboxPage, { description: 'What waits for me (发文): drafts I hold and drafts where a role of mine acts next, oldest first.' })
+  @Roles(...OUTGOING_READERS)
+  outgoingInbox(
+    @CurrentCaller() caller: Caller,
+    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
+    @Args('offset', { type: () => Int, nullable: true }) offset?: number | null,
+  ) {
+    return this.rpc.request(documents.outgoingInbox, withoutNulls({ limit, offset }) as never, caller);
   }
 
   @Mutation(() => OutgoingSignatory, { description: 'The leader directory of signers (posts, portfolios, rank).' })

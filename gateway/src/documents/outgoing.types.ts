@@ -82,6 +82,7 @@ export class OutgoingSeal {
   @Field({ description: 'none | printed-on | stamped' }) mode!: string;
   @Field(() => [String]) seals!: string[];
   @Field() at!: string;
+  @Field(() => String, { nullable: true, description: 'the seal-register entry (用印登记) of a stamped seal' }) sealRegisterRef?: string | null;
 }
 
 @ObjectType()
@@ -132,6 +133,19 @@ export class OutgoingDocumentType {
 @ObjectType()
 export class OutgoingDocumentPage {
   @Field(() => [OutgoingDocumentType]) items!: OutgoingDocumentType[];
+  @Field(() => Int) total!: number;
+}
+
+@ObjectType({ description: 'One draft waiting for me (发文): why, what I may do with it, and the draft.' })
+export class OutgoingInboxItem {
+  @Field(() => [String], { description: 'in-hand (I hold it) | my-role-acts-next (the state table names a role of mine)' }) reasons!: string[];
+  @Field(() => [String], { description: 'the table actions leaving the current state that a role of mine may take' }) myActions!: string[];
+  @Field(() => OutgoingDocumentType) document!: OutgoingDocumentType;
+}
+
+@ObjectType()
+export class OutgoingInboxPage {
+  @Field(() => [OutgoingInboxItem]) items!: OutgoingInboxItem[];
   @Field(() => Int) total!: number;
 }
 

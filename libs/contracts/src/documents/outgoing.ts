@@ -98,7 +98,15 @@ export const OutgoingDocumentViewSchema = z.object({
     .nullable(),
   copyNumbers: z.array(z.string()),
   copies: z.number().int().nullable(),
-  seal: z.object({ mode: z.enum(['none', 'printed-on', 'stamped']), seals: z.array(z.string()), at: IsoDateTimeSchema }).nullable(),
+  seal: z
+    .object({
+      mode: z.enum(['none', 'printed-on', 'stamped']),
+      seals: z.array(z.string()),
+      at: IsoDateTimeSchema,
+      /** The 印章使用登记簿 entry (seals workflow) of a stamped seal; null when printed on or none. */
+      sealRegisterRef: z.string().nullable(),
+    })
+    .nullable(),
   distribution: z
     .object({ channel: DistributionChannelSchema, recipients: z.array(z.string()), at: IsoDateTimeSchema, status: z.enum(['on-time', 'late']) })
     .nullable(),
@@ -317,6 +325,29 @@ export const listOutgoing = defineCommand({
   input: ListOutgoingInputSchema,
   output: z.object({ items: z.array(OutgoingSummaryViewSchema), total: z.number().int() }),
   description: 'The outgoing register by period (submitted between from and to), with filters and Chinese title search.',
+});
+
+/** Why a draft is in my outgoing inbox: I hold it, or a role of mine acts next by the state table (or both). */
+export const OutgoingInboxReasonSchema = z.enum(['in-hand', 'my-role-acts-next']);
+export const outgoingInbox = defineCommand({
+  kind: 'query',
+  section: 'documents',
+  aggregate: 'outgoing',
+  verb: 'inbox',
+  input: PageSchema.strict(),
+  output: z.object({
+    items: z.array(
+      z.object({
+        reasons: z.array(OutgoingInboxReasonSchema).min(1),
+        /** The table actions leaving the current state that a role of mine may take (empty when I only hold it). */
+        myActions: z.array(z.string()),
+        document: OutgoingSummaryViewSchema,
+      }),
+    ),
+    total: z.number().int(),
+  }),
+  description:
+    'What waits for me (发文): drafts I hold and drafts in a state where a role of mine acts next, oldest first; classified drafts outside my clearance or 知悉范围 are left out, each classified one shown is audited.',
 });
 
 // ——— events (identifiers and non-classified metadata only: title null when classified) ———

@@ -21,6 +21,7 @@ import {
   sealsForIssuingName,
 } from './outgoing.rules.js';
 import { docTypeOf } from './outgoing.records.js';
+import { assertSealRegisterEntryFor } from './seal-register-link.js';
 import { ENTITY, OutgoingSteps, transition } from './outgoing.steps.js';
 import type { IssuingName } from './signer.rules.js';
 
@@ -180,27 +181,33 @@ export class PrintOutgoing {
 
 /**
  * 用印 (seed 000 L236): general-distribution documents have the seal printed on (套印), others are stamped by the
- * seal keeper, whose use is in the seal register (kept by the seals workflow: the entry is referenced here);
- * 纪要 carry none. A classified document is then handed to the secrecy section for distribution.
+ * seal keeper, whose use is in the seal register (kept by the seals workflow). The entry is checked here in the
+ * step's transaction (`assertSealRegisterEntryFor`: exists, a 公文 use of this document's seal naming this
+ * document, not spent on another draft; DO1–DO3); 纪要 carry none. A classified document is then handed to the secrecy section for distribution.
  */
 @Injectable()
 export class SealOutgoing {
   constructor(private readonly steps: OutgoingSteps) {}
   execute(input: z.infer<typeof documents.sealOutgoing.input>, context: RequestContext): Promise<View> {
     const settings = this.steps.settings;
-    return this.steps.step(input.id, context, (draft, _tx, now) => {
+    return this.steps.step(input.id, context, async (draft, tx, now) => {
       const to = transition(draft, 'apply-seal', context.actor);
       const mode = sealMode({ docType: docTypeOf(draft), generalDistribution: draft.generalDistribution });
       const seals = mode === 'none' ? [] : sealsForIssuingName(draft.issuingName as IssuingName);
-      if (mode === 'stamped' && !input.sealRegisterRef) {
-        throw GovError.badInput('a stamped seal is recorded with its seal-register entry (用印登记)', { field: 'sealRegisterRef' });
+      let link: { entryId: string; requestId: string } | null = null;
+      if (mode === 'stamped') {
+        if (!input.sealRegisterRef) throw GovError.badInput('a stamped seal is recorded with its seal-register entry (用印登记)', { field: 'sealRegisterRef' });
+        // DO1–DO3: the entry exists, is a 公文 use of one of this document's seals, names this document, and is unspent
+        link = await assertSealRegisterEntryFor(tx, input.sealRegisterRef, { id: draft.id, title: draft.title, documentNumber: draft.documentNumber, seals });
       }
-      const seal = { mode, seals, at: now.toISOString(), byId: context.actor.id, sealRegisterRef: input.sealRegisterRef ?? null };
+      // a printed-on seal or a 纪要 has no register entry: a reference sent with it is not recorded (DO3)
+      const sealRegisterRef = link?.entryId ?? null;
+      const seal = { mode, seals, at: now.toISOString(), byId: context.actor.id, sealRegisterRef, sealRequestId: link?.requestId ?? null };
       const classified = draft.classification !== 'none';
       return {
         action: 'apply-seal',
         to,
-        details: { mode, seals, sealRegisterRef: input.sealRegisterRef ?? null, toSecrecySection: classified },
+        details: { mode, seals, sealRegisterRef, sealRequestId: link?.requestId ?? null, toSecrecySection: classified },
         data: { seal: seal as Prisma.InputJsonValue },
         ...(classified
           ? {

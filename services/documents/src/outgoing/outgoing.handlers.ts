@@ -7,7 +7,7 @@ import { SubmitOutgoingDraft, ProposeOutgoingReturn, EndorseOutgoingReturn, Appr
 import { ProposeOutgoingHandling, RequestOutgoingJointReview, RecordOutgoingJointOpinion, CloseOutgoingJointReview, RequestOutgoingLegalReview, SubmitOutgoingForCheck, CheckOutgoing, ResubmitOutgoing, ReviewOutgoingAsDeputy } from './handling.use-cases.js';
 import { SignOutgoing, CloseOutgoingSigning, RecheckOutgoing, ChangeOutgoingAfterSigning, ReSignOutgoing, SetSignatory } from './signing.use-cases.js';
 import { NumberOutgoing, WithdrawOutgoing, ProofreadOutgoing, SecondProofreadOutgoing, PrintOutgoing, SealOutgoing, DistributeOutgoing, ArchiveOutgoing } from './issuing.use-cases.js';
-import { GetOutgoingDocument, ListOutgoingDocuments } from './read-outgoing.use-case.js';
+import { GetOutgoingDocument, ListOutgoingDocuments, OutgoingInbox } from './read-outgoing.use-case.js';
 
 /** NATS handlers of outgoing documents (发文): each turns a message into a validated command and calls one use case. */
 @Controller()
@@ -167,5 +167,10 @@ export class OutgoingHandlers {
   @CommandHandler(documents.listOutgoing)
   list(@Payload() data: unknown, @Ctx() ctx: NatsContext) {
     return runCommand(documents.listOutgoing, data, ctx, (input, c) => this.refs.get(ListOutgoingDocuments).execute(input, c));
+  }
+
+  @CommandHandler(documents.outgoingInbox)
+  inbox(@Payload() data: unknown, @Ctx() ctx: NatsContext) {
+    return runCommand(documents.outgoingInbox, data, ctx, (input, c) => this.refs.get(OutgoingInbox).execute(input, c));
   }
 }

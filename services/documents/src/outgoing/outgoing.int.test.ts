@@ -124,6 +124,31 @@ async function toPrinted(h: Handling = {}, title?: string, classification = 'non
   return req(documents.printOutgoing, { id: d.id, copies: 3, siteMeetsSecrecyRules: true }, clerk);
 }
 
+let sealsRecorded = false;
+/**
+ * A stamped seal-use request through the seals workflow (request → leader's approval → keeper's review), and the
+ * id of the 印章使用登记簿 entry it left: what the 用印 step of 发文 references (DO1).
+ */
+async function sealRegisterEntry(seal: string, purpose: string, documentTitle: string): Promise<string> {
+  if (!sealsRecorded) {
+    for (const kind of ['party-committee', 'government', 'party-office', 'government-office']) {
+      await req(documents.registerSeal, { kind, name: kind, keeperIds: [clerk.id] }, director);
+    }
+    await req(documents.registerSealApprover, { userId: director.id, name: director.name, posts: ['party-office-director'] }, director);
+    await req(documents.registerSealApprover, { userId: govOfficeDirector.id, name: govOfficeDirector.name, posts: ['government-office-director'] }, director);
+    await req(documents.registerSealApprover, { userId: secretary.id, name: secretary.name, posts: ['party-secretary'] }, director);
+    await req(documents.registerSealApprover, { userId: districtHead.id, name: districtHead.name, posts: ['district-head'] }, director);
+    sealsRecorded = true;
+  }
+  const approver = { 'party-committee': secretary, government: districtHead, 'government-office': govOfficeDirector }[seal] ?? director;
+  const request = await req(documents.requestSealUse, { seal, purpose, purposeText: '印发文件', documentTitle, impressions: 3 }, clerk);
+  await req(documents.approveSealUse, { id: request.id, approvalText: '同意用印。' }, approver);
+  const stamped = await req(documents.reviewSealUse, { id: request.id }, clerk);
+  expect(stamped.state).toBe('stamped');
+  const [entry] = await service.runtime.db.$queryRawUnsafe<{ id: string }[]>('SELECT id::text FROM seal_register_entry WHERE request_id = $1::uuid', request.id);
+  return entry!.id;
+}
+
 async function publishConclusion(subjectId: string, requestId: string, outcome: 'passed' | 'passed-with-changes' | 'failed', summary: string) {
   const reviewId = randomUUID();
   const envelope = createEnvelope({
@@ -596,11 +621,68 @@ describe('校对, 印制, 用印', () => {
     await req(documents.proofreadOutgoing, { id: d.id, text: '已校核。此稿付印存档。', proofreaderName: clerk.name }, clerk);
     await req(documents.printOutgoing, { id: d.id, copies: 2 }, clerk);
     expect((await refusedWithoutTrace(() => req(documents.sealOutgoing, { id: d.id }, clerk))).code).toBe('BAD_USER_INPUT');
-    const sealed = await req(documents.sealOutgoing, { id: d.id, sealRegisterRef: '用印〔2026〕88号' }, clerk);
-    expect(sealed.seal).toMatchObject({ mode: 'stamped', seals: ['party-committee', 'government'] });
+    // the register names the document by its 文号 here (DO2)
+    const numbered = (await req(documents.getOutgoing, { id: d.id }, clerk)).documentNumber!;
+    const entry = await sealRegisterEntry('party-committee', 'outgoing-document', `《关于做好2026年冬季安全生产工作的意见》(${numbered})`);
+    const sealed = await req(documents.sealOutgoing, { id: d.id, sealRegisterRef: entry }, clerk);
+    expect(sealed.seal).toMatchObject({ mode: 'stamped', seals: ['party-committee', 'government'], sealRegisterRef: entry });
 
     const minutes = await toPrinted({ docType: '纪要' }, '区委办公室主任办公会议纪要');
     expect((await req(documents.sealOutgoing, { id: minutes.id }, clerk)).seal).toMatchObject({ mode: 'none', seals: [] });
+  });
+});
+
+describe('用印 against the seal register (DO1–DO3)', () => {
+  it('a stamped seal names a register entry for an outgoing document of this seal and document, used once; anything else is refused and nothing is written', async () => {
+    const title = '关于调整区级议事协调机构的通知';
+    const d = await toPrinted({ generalDistribution: false }, title);
+    const valid = await sealRegisterEntry('party-office', 'outgoing-document', ` 《${title}》 `);
+    const contract = await sealRegisterEntry('party-office', 'contract', title);
+    const otherDocument = await sealRegisterEntry('party-office', 'outgoing-document', '关于调整区级议事协调机构的批复');
+    const otherSeal = await sealRegisterEntry('government-office', 'outgoing-document', title);
+
+    const refusals: [string, string, string][] = [
+      [randomUUID(), 'BAD_USER_INPUT', 'unknown-entry'],
+      ['用印〔2026〕88号', 'BAD_USER_INPUT', 'unknown-entry'],
+      [contract, 'BAD_USER_INPUT', 'wrong-purpose'],
+      [otherDocument, 'BAD_USER_INPUT', 'other-document'],
+      [otherSeal, 'BAD_USER_INPUT', 'wrong-seal'],
+    ];
+    for (const [ref, code, reason] of refusals) {
+      const error = await refusedWithoutTrace(() => req(documents.sealOutgoing, { id: d.id, sealRegisterRef: ref }, clerk));
+      expect({ ref, code: error.code, details: error.details }).toEqual({ ref, code, details: { field: 'sealRegisterRef', reason } });
+    }
+    expect((await req(documents.getOutgoing, { id: d.id }, clerk)).status).toBe('printed');
+
+    const sealed = await req(documents.sealOutgoing, { id: d.id, sealRegisterRef: valid }, clerk);
+    expect(sealed.seal).toMatchObject({ mode: 'stamped', seals: ['party-office'], sealRegisterRef: valid });
+    const [{ request_id: requestId }] = await service.runtime.db.$queryRawUnsafe<{ request_id: string }[]>(
+      'SELECT request_id::text FROM seal_register_entry WHERE id = $1::uuid',
+      valid,
+    );
+    const [step] = await service.runtime.db.$queryRawUnsafe<{ details: unknown }[]>(
+      `SELECT details FROM outgoing_document_history WHERE document_id = $1::uuid AND action = 'apply-seal'`,
+      d.id,
+    );
+    expect(step!.details).toMatchObject({ mode: 'stamped', sealRegisterRef: valid, sealRequestId: requestId });
+
+    // the same entry cannot stamp a second draft, even one with the same title
+    const again = await toPrinted({ generalDistribution: false }, title);
+    const reused = await refusedWithoutTrace(() => req(documents.sealOutgoing, { id: again.id, sealRegisterRef: valid }, clerk));
+    expect({ code: reused.code, details: reused.details }).toEqual({ code: 'CONFLICT', details: { field: 'sealRegisterRef', reason: 'entry-already-used' } });
+    // its own entry does
+    const own = await sealRegisterEntry('party-office', 'outgoing-document', title);
+    expect((await req(documents.sealOutgoing, { id: again.id, sealRegisterRef: own }, clerk)).seal).toMatchObject({ sealRegisterRef: own });
+  });
+
+  it('two drafts racing for one entry: exactly one gets it', async () => {
+    const title = '关于开展2026年度机关作风建设评议的通知';
+    const [a, b] = await Promise.all([toPrinted({ generalDistribution: false }, title), toPrinted({ generalDistribution: false }, title)]);
+    const entry = await sealRegisterEntry('party-office', 'outgoing-document', title);
+    const results = await Promise.allSettled([a, b].map((d) => req(documents.sealOutgoing, { id: d!.id, sealRegisterRef: entry }, clerk)));
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ code: 'CONFLICT' });
   });
 });
 
@@ -632,7 +714,7 @@ describe('分发 and 归档', () => {
     // seed 003 L13@c9038: classified documents are printed only at premises that meet the secrecy rules
     expect((await refusedWithoutTrace(() => req(documents.printOutgoing, { id: d.id, copies: 3 }, clerk))).code).toBe('FORBIDDEN');
     expect((await req(documents.printOutgoing, { id: d.id, copies: 3, siteMeetsSecrecyRules: true }, confidentialClerk)).status).toBe('printed');
-    const sealed = await req(documents.sealOutgoing, { id: d.id, sealRegisterRef: '用印〔2026〕90号' }, clerk);
+    const sealed = await req(documents.sealOutgoing, { id: d.id, sealRegisterRef: await sealRegisterEntry('party-office', 'outgoing-document', title) }, clerk);
     expect(sealed.status).toBe('sealed');
     const handed = (await events('gov.documents.outgoing.secrecy-distribution-requested')).find((e) => e.subject === d.id)!;
     expect(handed.data).toMatchObject({ classification: 'confidential', copies: 3, copyNumbers: ['000001', '000002', '000003'] });
@@ -688,5 +770,62 @@ describe('the outgoing register', () => {
     expect(nextYear.total).toBe(0);
     const letters = await req(documents.listOutgoing, { docType: '函', limit: 200 }, director);
     expect(letters.total).toBe(50);
+  });
+});
+
+describe('what waits for me (documents.outgoing.inbox)', () => {
+  /** Every page of an actor's inbox. */
+  async function inboxOf(actor: Actor) {
+    const items: z.infer<typeof documents.outgoingInbox.output>['items'] = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = await req(documents.outgoingInbox, { limit: 200, offset }, actor);
+      items.push(...page.items);
+      if (items.length >= page.total || page.items.length === 0) {
+        expect(items.length).toBe(page.total);
+        return items;
+      }
+    }
+  }
+  const entryOf = async (actor: Actor, id: string) => (await inboxOf(actor)).find((i) => i.document.id === id);
+
+  it('drafts I hold, and drafts in a state where a role of mine acts next by the table; never a finished one', async () => {
+    const d = await submit('关于规范区级机关公务接待工作的通知');
+    // the drafting liaison holds it; the clerk acts next (初核: register or propose a return)
+    expect(await entryOf(liaison, d.id)).toMatchObject({ reasons: ['in-hand'], myActions: [] });
+    expect(await entryOf(clerk, d.id)).toMatchObject({ reasons: ['my-role-acts-next'], myActions: ['propose-return', 'register'] });
+    expect(await entryOf(deputy, d.id)).toBeUndefined();
+
+    await req(documents.registerOutgoing, { id: d.id }, clerk);
+    expect(await entryOf(clerk, d.id)).toMatchObject({ reasons: ['in-hand', 'my-role-acts-next'], myActions: ['propose-handling'], document: { status: 'registered', holder: { id: clerk.id } } });
+    expect(await entryOf(liaison, d.id)).toBeUndefined();
+
+    await req(documents.proposeOutgoingHandling, { id: d.id, docType: '通知', issuingName: 'party-office', generalDistribution: true }, clerk);
+    await req(documents.submitOutgoingForCheck, { id: d.id }, clerk);
+    expect(await entryOf(chief, d.id)).toMatchObject({ reasons: ['my-role-acts-next'], myActions: ['return-for-revision', 'pass-check'], document: { status: 'chief-check' } });
+    // the clerk still holds it (D47: the one who last acted), though no step of the clerk's is open
+    expect(await entryOf(clerk, d.id)).toMatchObject({ reasons: ['in-hand'], myActions: [] });
+
+    // archived, withdrawn and returned drafts wait for no one, even their holder
+    for (const who of [clerk, archivist, director]) {
+      const items = await inboxOf(who);
+      expect(items.filter((i) => ['archived', 'withdrawn', 'returned'].includes(i.document.status))).toEqual([]);
+    }
+    // oldest first
+    const clerkItems = await inboxOf(clerk);
+    const times = clerkItems.map((i) => i.document.submittedAt);
+    expect([...times].sort()).toEqual(times);
+  });
+
+  it('classified drafts outside my clearance or 知悉范围 are left out; each one shown is audited; roles outside the register are refused', async () => {
+    const d = await submit('关于某涉密工程验收的请示', 'secret', confidentialClerk);
+    expect(await entryOf(outsider, d.id)).toBeUndefined();
+    expect(await entryOf(clerk, d.id)).toMatchObject({ reasons: ['my-role-acts-next'], document: { classification: 'secret' } });
+    const audit = await service.runtime.db.$queryRawUnsafe<{ action: string; actor_id: string }[]>(
+      `SELECT action, actor_id FROM audit_log WHERE entity_id = $1 AND action LIKE 'outgoing.inbox%' ORDER BY seq`,
+      d.id,
+    );
+    expect(audit).toEqual([{ action: 'outgoing.inbox-classified', actor_id: clerk.id }]);
+    const refused = await refusalOf(req(documents.outgoingInbox, {}, testActor('petition-officer', { id: uid(16) })));
+    expect(refused.code).toBe('FORBIDDEN');
   });
 });

@@ -32,7 +32,7 @@ export function nextActions(status: string): { action: string; roles: string[] }
 
 export function toSummaryView(d: DraftSummaryRow, settings: OutgoingSettings, opinions: DraftRow['opinions'] | null = null): Summary {
   const proof = d.proofMark as { text: string; proofreaderName: string; at: string; warnings?: string[] } | null;
-  const seal = d.seal as { mode: 'none' | 'printed-on' | 'stamped'; seals: string[]; at: string } | null;
+  const seal = d.seal as { mode: 'none' | 'printed-on' | 'stamped'; seals: string[]; at: string; sealRegisterRef?: string | null } | null;
   let due: string | null = null;
   if (d.printedAt || d.numberedAt) {
     try {
@@ -65,7 +65,7 @@ export function toSummaryView(d: DraftSummaryRow, settings: OutgoingSettings, op
     proofMark: proof ? { text: proof.text, proofreaderName: proof.proofreaderName, at: proof.at, warnings: proof.warnings ?? [] } : null,
     copyNumbers: d.copyNumbers,
     copies: d.copies,
-    seal: seal ? { mode: seal.mode, seals: seal.seals, at: seal.at } : null,
+    seal: seal ? { mode: seal.mode, seals: seal.seals, at: seal.at, sealRegisterRef: seal.sealRegisterRef ?? null } : null,
     distribution:
       d.distributionChannel && d.distributedAt
         ? {

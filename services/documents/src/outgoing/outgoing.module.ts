@@ -3,7 +3,7 @@ import { SubmitOutgoingDraft, ProposeOutgoingReturn, EndorseOutgoingReturn, Appr
 import { ProposeOutgoingHandling, RequestOutgoingJointReview, RecordOutgoingJointOpinion, CloseOutgoingJointReview, RequestOutgoingLegalReview, SubmitOutgoingForCheck, CheckOutgoing, ResubmitOutgoing, ReviewOutgoingAsDeputy } from './handling.use-cases.js';
 import { SignOutgoing, CloseOutgoingSigning, RecheckOutgoing, ChangeOutgoingAfterSigning, ReSignOutgoing, SetSignatory } from './signing.use-cases.js';
 import { NumberOutgoing, WithdrawOutgoing, ProofreadOutgoing, SecondProofreadOutgoing, PrintOutgoing, SealOutgoing, DistributeOutgoing, ArchiveOutgoing } from './issuing.use-cases.js';
-import { GetOutgoingDocument, ListOutgoingDocuments } from './read-outgoing.use-case.js';
+import { GetOutgoingDocument, ListOutgoingDocuments, OutgoingInbox } from './read-outgoing.use-case.js';
 import { OutgoingHandlers } from './outgoing.handlers.js';
 import { OutgoingSteps, outgoingSettingsProvider } from './outgoing.steps.js';
 import { RecordOutgoingLegalOpinion } from './legal-review-concluded.consumer.js';
@@ -46,6 +46,7 @@ import { RecordOutgoingLegalOpinion } from './legal-review-concluded.consumer.js
     ArchiveOutgoing,
     GetOutgoingDocument,
     ListOutgoingDocuments,
+    OutgoingInbox,
   ],
 })
 export class OutgoingModule {}
