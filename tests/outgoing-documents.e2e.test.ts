@@ -28,6 +28,13 @@ const LIST = `query ($from: String, $to: String, $q: String, $status: String) {
   outgoingDocuments(from: $from, to: $to, titleContains: $q, status: $status) { total items { id title documentNumber status } }
 }`;
 
+const INBOX = `query { outgoingInbox(limit: 200) { total items { reasons myActions document { id status holder { id } } } } }`;
+/** The entry for one draft in the caller's outgoing inbox (what waits for me), or undefined. */
+async function inboxEntry(who: string, draftId: string) {
+  const page = await ok(INBOX, {}, who);
+  return (page.items as { reasons: string[]; myActions: string[]; document: { id: string } }[]).find((i) => i.document.id === draftId);
+}
+
 const TITLE = '关于印发《区级行政规范性文件管理办法》的通知';
 
 let platform: TestPlatform;
@@ -82,7 +89,7 @@ async function legalStatus(draftId: string, expected: string) {
 beforeAll(async () => {
   platform = await startTestPlatform();
   nc = await connectTestNats();
-  const users = ['unit-liaison', 'clerk', 'section-chief', 'deputy-director', 'director', 'archivist', 'admin'];
+  const users = ['unit-liaison', 'clerk', 'section-chief', 'deputy-director', 'director', 'archivist', 'admin', 'petition-officer'];
   const got = await Promise.all(users.map((u) => login(platform.issuer, u)));
   users.forEach((u, i) => (tokens[u] = got[i]!));
 });
@@ -102,6 +109,10 @@ describe('发文 end to end through the gateway', () => {
     const draft = await ok(SUBMIT, { input: { title: TITLE, draftingUnit: '区司法局' } }, 'unit-liaison');
     expect(draft).toMatchObject({ status: 'submitted', registerNumber: null, holder: { id: sub(tokens['unit-liaison']!) } });
     expect(errorCode(await run(id('registerOutgoing'), { id: draft.id }, 'unit-liaison'))).toBe('FORBIDDEN');
+    // what waits for whom: the liaison holds it, the clerk's role acts next (初核), the deputy has nothing to do
+    expect(await inboxEntry('unit-liaison', draft.id)).toMatchObject({ reasons: ['in-hand'], myActions: [] });
+    expect(await inboxEntry('clerk', draft.id)).toMatchObject({ reasons: ['my-role-acts-next'], myActions: ['propose-return', 'register'] });
+    expect(await inboxEntry('deputy-director', draft.id)).toBeUndefined();
     const registered = await ok(id('registerOutgoing'), { id: draft.id }, 'clerk');
     expect(registered.registerNumber).toMatch(/^发文登记〔20\d\d〕1号$/);
 
@@ -139,6 +150,7 @@ describe('发文 end to end through the gateway', () => {
     await legalStatus(draft.id, 'passed');
 
     await ok(id('submitOutgoingForCheck'), { id: draft.id }, 'clerk');
+    expect(await inboxEntry('section-chief', draft.id)).toMatchObject({ reasons: ['my-role-acts-next'], myActions: ['return-for-revision', 'pass-check'] });
     expect(errorCode(await run(CHECK, { input: { id: draft.id, content: true, format: true, wording: true } }, 'clerk'))).toBe('FORBIDDEN');
     await ok(CHECK, { input: { id: draft.id, content: true, format: true, wording: true } }, 'section-chief');
     const bare = await run(
@@ -177,6 +189,9 @@ describe('发文 end to end through the gateway', () => {
     const archived = await ok(id('archiveOutgoing'), { id: draft.id }, 'archivist');
     expect(archived).toMatchObject({ status: 'archived', nextActions: [] });
     expect(archived.holder.id).toBe(sub(tokens.archivist!));
+    // an archived draft waits for no one, not even its holder
+    expect(await inboxEntry('archivist', draft.id)).toBeUndefined();
+    expect(await inboxEntry('clerk', draft.id)).toBeUndefined();
 
     const shown = (await run(GET, { id: draft.id }, 'director')).data!.outgoingDocument;
     expect(shown.history.map((h: { action: string }) => h.action)).toEqual([
@@ -203,8 +218,11 @@ describe('发文 end to end through the gateway', () => {
     );
   });
 
-  it('refuses an anonymous caller', async () => {
+  it('refuses an anonymous caller, and the outgoing inbox to a role outside the register', async () => {
     const anonymous = await graphql(platform.gateway, LIST, {});
     expect(errorCode(anonymous)).toBe('UNAUTHENTICATED');
+    expect(errorCode(await graphql(platform.gateway, INBOX, {}))).toBe('UNAUTHENTICATED');
+    // role-checked like the register: a petition officer has no outgoing inbox
+    expect(errorCode(await run(INBOX, {}, 'petition-officer'))).toBe('FORBIDDEN');
   });
 });
