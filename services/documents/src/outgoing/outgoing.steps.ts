@@ -2,11 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { canRead } from '@gov/auth';
 import type { Actor } from '@gov/auth';
-import { appendAudit } from '@gov/persistence';
 import { GovError, createEnvelope, documents, type Classification, type EventContract } from '@gov/contracts';
 import { enqueueEvent } from '@gov/messaging';
 import type { Clock } from '@gov/calendar';
-import { CLOCK, DATABASE, UNIT_OF_WORK, recordChange, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import { CLOCK, DATABASE, UNIT_OF_WORK, gateClassifiedRead, recordChange, type RequestContext, type UnitOfWork } from '@gov/service-kit';
 import type { DocumentsDatabase, DocumentsTx } from '../database.js';
 import { nextActions } from './outgoing.mapper.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -96,23 +95,13 @@ export class OutgoingSteps {
   }
 
   /** NOT_FOUND for an unknown id and for a classified draft the caller may not know of (audited). */
-  async assertVisible(id: string, context: RequestContext, auditAction = 'outgoing.read-refused'): Promise<void> {
+  async assertVisible(id: string, context: RequestContext, auditPrefix = 'outgoing'): Promise<void> {
     const found = await this.db.outgoingDocument.findUnique({ where: { id }, select: { id: true, classification: true, needToKnow: true } });
     if (!found) throw NO_SUCH_DRAFT();
     if (found.classification !== 'none' && !mayRead(context.actor, found)) {
-      await this.uow.run((tx) =>
-        appendAudit(tx, {
-          actorId: context.actor.id,
-          actorName: context.actor.name,
-          action: auditAction,
-          entityType: ENTITY,
-          entityId: id,
-          details: {},
-          traceId: context.traceId,
-          at: this.clock.now(),
-        }),
-      );
-      throw NO_SUCH_DRAFT();
+      await gateClassifiedRead(this.uow, context, {
+        entityType: ENTITY, auditPrefix, id, classification: found.classification, allowed: false, notFound: NO_SUCH_DRAFT, at: this.clock.now(),
+      });
     }
   }
 

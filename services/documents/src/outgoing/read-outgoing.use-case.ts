@@ -4,7 +4,7 @@ import { appendAudit } from '@gov/persistence';
 import { GovError, documents } from '@gov/contracts';
 import { CLEARANCES, clearanceAtLeast, hasAnyRole } from '@gov/auth';
 import type { Clock } from '@gov/calendar';
-import { CLOCK, DATABASE, UNIT_OF_WORK, type RequestContext, type UnitOfWork } from '@gov/service-kit';
+import { CLOCK, DATABASE, UNIT_OF_WORK, gateClassifiedRead, type RequestContext, type UnitOfWork } from '@gov/service-kit';
 import type { DocumentsDatabase, DocumentsTx } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { DRAFT_INCLUDE, toSummaryView, toView } from './outgoing.mapper.js';
@@ -37,19 +37,14 @@ export class GetOutgoingDocument {
     if (!doc) throw NO_SUCH_DRAFT();
     const liaisonOnly = actor.roles.every((r) => r === 'unit-liaison');
     const visible = mayRead(actor, doc) && (!liaisonOnly || doc.draftedById === actor.id || doc.needToKnow.includes(actor.unit));
-    if (doc.classification === 'none' && visible) return toView(doc, this.settings);
-    await this.uow.run((tx) =>
-      appendAudit(tx, {
-        actorId: actor.id,
-        actorName: actor.name,
-        action: visible ? 'outgoing.read-classified' : 'outgoing.read-refused',
-        entityType: ENTITY,
-        entityId: doc.id,
-        details: visible ? { classification: doc.classification } : {},
-        traceId,
-      }),
-    );
-    if (!visible) throw NO_SUCH_DRAFT();
+    await gateClassifiedRead(this.uow, { actor, traceId }, {
+      entityType: ENTITY,
+      auditPrefix: 'outgoing',
+      id: doc.id,
+      classification: doc.classification,
+      allowed: visible,
+      notFound: NO_SUCH_DRAFT,
+    });
     return toView(doc, this.settings);
   }
 }
