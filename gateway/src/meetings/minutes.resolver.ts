@@ -49,10 +49,17 @@ export class MinutesResolver {
     return this.rpc.request(meetings.completeMinutesSigning, { id }, caller);
   }
 
-  @Mutation(() => MinutesType, { description: '印发: each decision becomes one item of gov.meetings.minutes.issued.' })
+  @Mutation(() => MinutesType, {
+    description:
+      '印发: each decision becomes one item of gov.meetings.minutes.issued. Minutes on major issues of 常委会/常务会议 name their separate 重大问题会议纪要 (majorIssueMinutesNumber).',
+  })
   @Roles('clerk')
-  issueMinutes(@Args('id', { type: () => ID }) id: string, @CurrentCaller() caller: Caller) {
-    return this.rpc.request(meetings.issueMinutes, { id }, caller);
+  issueMinutes(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentCaller() caller: Caller,
+    @Args('majorIssueMinutesNumber', { type: () => String, nullable: true }) majorIssueMinutesNumber?: string | null,
+  ) {
+    return this.rpc.request(meetings.issueMinutes, withoutNulls({ id, majorIssueMinutesNumber }) as never, caller);
   }
 
   @Query(() => MinutesType)

@@ -19,8 +19,23 @@ export const MinutesDecisionSchema = z.object({
   coUnits: z.array(z.string()),
   /** the deadline the minutes name, if any */
   dueOn: IsoDateSchema.nullable(),
+  /**
+   * Who follows the decision up (督查和反馈): `supervision` (督查室 / 区目督室 opens a supervision item) or
+   * `liaison-cadre` (the office's liaison cadre of the meeting, 联系科级干部: 副区长专题会议, seed 002 L459).
+   * Absent means `supervision` (events from before the field, and the meetings service writes it only for the
+   * liaison cadre); read it with {@link followUpOf}.
+   */
+  followUp: z.enum(['supervision', 'liaison-cadre']).optional(),
 });
 export type MinutesDecision = z.infer<typeof MinutesDecisionSchema>;
+/** A decision as a producer writes it. */
+export type MinutesDecisionInput = z.input<typeof MinutesDecisionSchema>;
+export type MinutesFollowUp = NonNullable<MinutesDecision['followUp']>;
+
+/** Who follows the decision up: its `followUp`, `supervision` when absent. */
+export function followUpOf(decision: Pick<MinutesDecision, 'followUp'>): MinutesFollowUp {
+  return decision.followUp ?? 'supervision';
+}
 
 export const minutesIssued = defineEvent({
   section: 'meetings',
@@ -28,7 +43,7 @@ export const minutesIssued = defineEvent({
   name: 'issued',
   subjectKey: 'minutesId',
   description:
-    'Minutes (纪要) were issued. One item per decision; supervision opens one supervision item per decision, keyed by minutesId and decisionNo.',
+    'Minutes (纪要) were issued. One item per decision; supervision opens one supervision item per decision followed up by supervision (followUp), keyed by minutesId and decisionNo; decisions followed up by the liaison cadre (副区长专题会议) open none.',
   data: z.object({
     minutesId: UuidSchema,
     meetingId: UuidSchema,
@@ -55,7 +70,7 @@ export const minutesIssued = defineEvent({
     issuedAt: '2026-03-12T01:00:00.000Z',
     issuedBy: '4c1c8d53-0c4e-4d8f-9a55-1f2f7a0a3c11',
     decisions: [
-      { decisionNo: 1, matter: '原则通过《老旧小区改造实施方案》，由区住建局牵头实施。', leadUnit: 'QZJJ', coUnits: ['QCZJ'], dueOn: '2026-06-30' },
+      { decisionNo: 1, matter: '原则通过《老旧小区改造实施方案》，由区住建局牵头实施。', leadUnit: 'QZJJ', coUnits: ['QCZJ'], dueOn: '2026-06-30', followUp: 'supervision' },
       { decisionNo: 2, matter: '区财政局研究资金保障办法。', leadUnit: 'QCZJ', coUnits: [], dueOn: null },
     ],
   },
@@ -188,7 +203,16 @@ export const issueMinutes = defineCommand({
   section: 'meetings',
   aggregate: 'minutes',
   verb: 'issue',
-  input: MinutesIdInput,
+  input: z
+    .object({
+      id: UuidSchema,
+      /**
+       * the number of the separate 重大问题会议纪要, required for major-issue minutes of the 常委会 and the 常务会议
+       * ("同时撰写重大问题会议纪要", seed 000 L560(1), L632(2)), refused for others
+       */
+      majorIssueMinutesNumber: z.string().trim().min(1).max(100).optional(),
+    })
+    .strict(),
   output: MinutesViewSchema,
   description: '印发: issued the day after signing (seed 004 L91); each decision becomes one item of gov.meetings.minutes.issued.',
 });

@@ -169,7 +169,18 @@ describe('区政府常务会议: topics, materials, minutes (issue 4 §3–§5)'
     const signed = await rpc.request(meetings.completeMinutesSigning, { id: mid }, { actor: clerk });
     expect(signed).toMatchObject({ state: 'signed', signedAt: '2026-03-16T01:00:00.000Z', issueDueAfterSigningAt: '2026-03-17T09:00:00.000Z' });
     at('2026-03-18 09:00');
-    expect((await rpc.request(meetings.issueMinutes, { id: mid }, { actor: clerk })).issuedLate).toBe(true);
+    // SCENARIOS seed000-b #1: major-issue minutes go out only with the separate 重大问题会议纪要 (seed 000 L632(2)).
+    const noSeparate = await refusalOf(rpc.request(meetings.issueMinutes, { id: mid }, { actor: clerk }));
+    expect([noSeparate.code, noSeparate.details?.rule, noSeparate.details?.field]).toEqual(['CONFLICT', 'SEPARATE_MAJOR_ISSUE_MINUTES', 'majorIssueMinutesNumber']);
+    expect((await rpc.request(meetings.getMinutes, { id: mid }, { actor: clerk })).state).toBe('signed');
+    const separate = '区政府常务会议重大问题会议纪要〔2026〕1号';
+    const issued = await rpc.request(meetings.issueMinutes, { id: mid, majorIssueMinutesNumber: separate }, { actor: clerk });
+    expect([issued.state, issued.issuedLate]).toEqual(['issued', true]);
+    const [row] = await service.runtime.db.$queryRawUnsafe<{ details: Record<string, unknown> }[]>(
+      `SELECT details FROM minutes_history WHERE minutes_id = $1::uuid AND action = 'issue'`,
+      mid,
+    );
+    expect(row!.details).toMatchObject({ majorIssueMinutesNumber: separate });
   });
 });
 

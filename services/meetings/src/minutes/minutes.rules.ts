@@ -216,6 +216,34 @@ export function separateMajorIssueMinutesRequired(typeCode: string, major: boole
   return major && (cls === 'standing-committee' || cls === 'executive');
 }
 
+/** The rule code in the details of the refusal below. */
+export const SEPARATE_MAJOR_ISSUE_MINUTES = 'SEPARATE_MAJOR_ISSUE_MINUTES';
+
+/**
+ * The minutes are issued (印发) only with the separate 重大问题会议纪要 when one is required: "涉及重大问题的…同时撰写
+ * 重大问题会议纪要" (seed 000 L560(1), L632(2)): written at the same time, so it exists by the time the ordinary
+ * minutes go out, and issued minutes are the only way to their closing (issued → archived; SCENARIOS.md
+ * seed000-b #1 "required before the item can be closed"). The separate minutes are a document of their own;
+ * the issue names it by its number. CONFLICT (details.rule = SEPARATE_MAJOR_ISSUE_MINUTES)
+ * without it; BAD_USER_INPUT when a number is given for minutes that need none.
+ */
+export function assertSeparateMajorIssueMinutes(typeCode: string, major: boolean, separateMinutesNumber: string | null | undefined): void {
+  const required = separateMajorIssueMinutesRequired(typeCode, major);
+  const given = (separateMinutesNumber ?? '').trim().length > 0;
+  if (required && !given) {
+    throw GovError.conflict('minutes on major issues are issued together with the separate 重大问题会议纪要; give its number', {
+      rule: SEPARATE_MAJOR_ISSUE_MINUTES,
+      reason: '涉及重大问题的，同时撰写重大问题会议纪要 (seed 000 L560(1), L632(2))',
+      field: 'majorIssueMinutesNumber',
+    });
+  }
+  if (!required && given) {
+    throw GovError.badInput('these minutes need no separate 重大问题会议纪要 (only major-issue minutes of the 常委会 and the 常务会议 do)', {
+      field: 'majorIssueMinutesNumber',
+    });
+  }
+}
+
 /**
  * Minutes are numbered like a document: the title of the series, the Beijing year, a sequence, e.g.
  * 区委常委会议纪要〔2026〕3号 (the print room typesets 《区政府常务会议纪要》 and 《区委常委会议纪要》, seed 001 L1060,
@@ -320,4 +348,32 @@ export function minutesIssuedItems(minutes: {
       supervisedBy,
     };
   });
+}
+
+/** One decision of `gov.meetings.minutes.issued` (the contract's MinutesDecision). */
+export interface IssuedDecision {
+  readonly decisionNo: number;
+  readonly matter: string | null;
+  readonly leadUnit: string;
+  readonly coUnits: string[];
+  readonly dueOn: IsoDate | null;
+  /** present only for the liaison cadre; absent means supervision (the contract's followUpOf) */
+  readonly followUp?: 'liaison-cadre';
+}
+
+/**
+ * The decisions of `gov.meetings.minutes.issued`: numbered as in the minutes, each saying who follows it up, so
+ * that supervision opens a 督查室 item only for its own (副区长专题会议 → the liaison cadre, seed 002 L459;
+ * SCENARIOS.md seed002 #21).
+ */
+export function issuedDecisions(items: readonly MinutesIssuedItem[]): IssuedDecision[] {
+  return items.map((i) => ({
+    decisionNo: i.itemNo,
+    matter: i.summary,
+    leadUnit: i.leadUnit,
+    coUnits: [...i.coUnits],
+    dueOn: i.dueDate,
+    // Written only for the liaison cadre: the events of every other meeting type stay as they were.
+    ...(i.supervisedBy === 'liaison-cadre' ? { followUp: 'liaison-cadre' as const } : {}),
+  }));
 }

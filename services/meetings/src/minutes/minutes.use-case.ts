@@ -15,7 +15,9 @@ import type { LeaderPost } from '../meetings/posts.js';
 import { MEETINGS_SETTINGS } from '../meetings/settings.module.js';
 import type { MeetingsSettings } from '../meetings/settings.js';
 import {
+  assertSeparateMajorIssueMinutes,
   isDraftOverdue,
+  issuedDecisions,
   issueDueAfterSigning,
   minutesDeadlines,
   minutesIssuedItems,
@@ -368,11 +370,14 @@ export class IssueMinutes extends MinutesBase {
   constructor(@Inject(DATABASE) db: InstanceType<typeof MeetingsDatabase>, @Inject(UNIT_OF_WORK) uow: UnitOfWork<MeetingsTx>, @Inject(CLOCK) clock: Clock) {
     super(db, uow, clock);
   }
-  async execute({ id }: { id: string }, context: RequestContext): Promise<View> {
+  async execute({ id, majorIssueMinutesNumber }: z.infer<typeof meetings.issueMinutes.input>, context: RequestContext): Promise<View> {
     const { actor } = context;
     const now = this.clock.now();
     const current = await this.load(id, actor);
     const to = nextMinutesState(current.state as MinutesState, 'issue', actor, { required: [], signatures: [] });
+    // 重大问题会议纪要 written alongside (SCENARIOS seed000-b #1): refused before anything is written.
+    assertSeparateMajorIssueMinutes(current.meeting.typeCode, current.major, majorIssueMinutesNumber);
+    const separate = majorIssueMinutesNumber?.trim() ? { majorIssueMinutesNumber: majorIssueMinutesNumber.trim() } : {};
     const classification = current.classification as Classification;
     const items = minutesIssuedItems({ typeCode: current.meeting.typeCode, classification, decisions: current.decisions as unknown[] });
     const dueTimes = [current.issueDueAfterSigningAt, current.issueDueAt].filter((d): d is Date => d !== null);
@@ -382,7 +387,7 @@ export class IssueMinutes extends MinutesBase {
       action: 'issue',
       to,
       data: { issuedAt: now, issuedLate: late },
-      details: { number: current.number, decisions: items.length, late },
+      details: { number: current.number, decisions: items.length, late, ...separate },
       event: {
         contract: meetings.minutesIssued,
         data: () => ({
@@ -395,7 +400,8 @@ export class IssueMinutes extends MinutesBase {
           issuedOn: beijingDate(now),
           issuedAt: now.toISOString(),
           issuedBy: actor.id,
-          decisions: items.map((i) => ({ decisionNo: i.itemNo, matter: i.summary, leadUnit: i.leadUnit, coUnits: [...i.coUnits], dueOn: i.dueDate })),
+          // Each says who follows it up: 副区长专题会议 the liaison cadre, not 督查室 (seed 002 L459).
+          decisions: issuedDecisions(items),
         }),
       },
     });

@@ -1,10 +1,19 @@
 /**
  * SCENARIOS.md sub-cases of the minutes workflow that the neighbouring rule specs did not cover on their own
- * (audit in docs/scenarios-coverage.md). The parts the code does not enforce yet are `it.todo` with the gap;
- * the code is left unchanged.
+ * (audit in docs/scenarios-coverage.md). The parts the code does not enforce yet are `it.todo` with the gap.
  */
+import { meetings } from '@gov/contracts';
+import { refusal, refusalCode } from '@gov/spec-kit';
 import { bj, cal } from '../meetings/spec-kit.js';
-import { minutesDeadlines, minutesIssuedItems, separateMajorIssueMinutesRequired, supervisionFormDue } from './minutes.rules.js';
+import {
+  assertSeparateMajorIssueMinutes,
+  issuedDecisions,
+  minutesDeadlines,
+  minutesIssuedItems,
+  SEPARATE_MAJOR_ISSUE_MINUTES,
+  separateMajorIssueMinutesRequired,
+  supervisionFormDue,
+} from './minutes.rules.js';
 
 describe('SCENARIOS seed000-b #1: standing-committee minutes (seed 000 L560)', () => {
   it('a 区委常委会 held on Friday 6 March 2026: the minutes are due by the end of Tuesday 10 March (2 WD)', () => {
@@ -17,9 +26,23 @@ describe('SCENARIOS seed000-b #1: standing-committee minutes (seed 000 L560)', (
   ])('major issues discussed %s → a separate 重大问题会议纪要 required %s', (major, required) => {
     expect(separateMajorIssueMinutesRequired('standing-committee', major)).toBe(required);
   });
-  it.todo(
-    'major-issue minutes cannot be closed (archived) before the separate 重大问题会议纪要 exists (gap: separateMajorIssueMinutesRequired is not called by any use case; MINUTES_TRANSITIONS lets issued → archived without it)',
-  );
+  // Wired at 印发 (IssueMinutes): "同时撰写" means the separate minutes exist when the ordinary ones go out, and
+  // issued is the only way to archived (closed). Int test: executive-minutes.int.test.ts.
+  it.each([
+    ['standing-committee', true, undefined, 'CONFLICT'],
+    ['standing-committee', true, '  ', 'CONFLICT'],
+    ['standing-committee', true, '区委常委会议重大问题会议纪要〔2026〕1号', 'ok'],
+    ['executive-meeting', true, undefined, 'CONFLICT'],
+    ['standing-committee', false, undefined, 'ok'],
+    ['standing-committee', false, '区委常委会议重大问题会议纪要〔2026〕1号', 'BAD_USER_INPUT'],
+    ['deputy-head-topic-meeting', true, undefined, 'ok'],
+  ] as const)('%s minutes, major %s, separate minutes %s → issue %s', (typeCode, major, number, expected) => {
+    expect(refusalCode(() => assertSeparateMajorIssueMinutes(typeCode, major, number))).toBe(expected);
+  });
+  it('the refusal names its rule and its reason (seed 000 L560(1))', () => {
+    const r = refusal(() => assertSeparateMajorIssueMinutes('standing-committee', true, null));
+    expect(r.details).toMatchObject({ rule: SEPARATE_MAJOR_ISSUE_MINUTES, field: 'majorIssueMinutesNumber', reason: expect.stringContaining('seed 000 L560(1)') });
+  });
 });
 
 describe('SCENARIOS seed000-b #3: the 《督办事项交办单》 after a research trip (seed 000 L640(2))', () => {
@@ -42,9 +65,26 @@ describe('SCENARIOS seed002 #21: topic-meeting minutes → supervision (seed 002
   ] as const)('%s decisions are followed by %s', (typeCode, by) => {
     expect(minutesIssuedItems({ typeCode, classification: 'none', decisions })[0]!.supervisedBy).toBe(by);
   });
-  it.todo(
-    'deputy-head topic-meeting tasks are assigned to the liaison cadre, not 督查室 (gap: IssueMinutes drops supervisedBy from gov.meetings.minutes.issued, so the supervision intake opens a 督查室 item for every decision)',
-  );
+  it.each([
+    ['district-head-topic-meeting', 'supervision'],
+    ['deputy-head-topic-meeting', 'liaison-cadre'],
+    ['executive-meeting', 'supervision'],
+  ] as const)('gov.meetings.minutes.issued of %s minutes says followUp %s on every decision, numbered as in the minutes', (typeCode, followUp) => {
+    const two = [...decisions, { text: '做好资金保障', leadUnit: '区财政局' }];
+    const event = issuedDecisions(minutesIssuedItems({ typeCode, classification: 'none', decisions: two }));
+    expect(event.map((d) => [d.decisionNo, meetings.followUpOf(d)])).toEqual([
+      [1, followUp],
+      [2, followUp],
+    ]);
+    // The event's contract accepts it as is (and the supervision intake opens no item for liaison-cadre ones:
+    // services/supervision/src/intake/intake.int.test.ts "SCENARIOS seed002 #21").
+    expect(meetings.MinutesDecisionSchema.array().parse(event)).toEqual(event);
+  });
+  it('followUp is written only for the liaison cadre; an event without it (older ones too) is followed up by supervision', () => {
+    const [district] = issuedDecisions(minutesIssuedItems({ typeCode: 'district-head-topic-meeting', classification: 'none', decisions }));
+    expect(district).not.toHaveProperty('followUp');
+    expect(meetings.followUpOf(meetings.MinutesDecisionSchema.parse({ decisionNo: 1, matter: null, leadUnit: 'QZJJ', coUnits: [], dueOn: null }))).toBe('supervision');
+  });
   it.todo(
     'district-head topic-meeting minutes with supervision items send a copy to the cadre in charge of supervision (gap: no copy recipient is modelled on minutes or on the event)',
   );

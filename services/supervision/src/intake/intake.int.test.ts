@@ -168,7 +168,7 @@ describe('立项 from a leader instruction (gov.documents.incoming.routed)', () 
 });
 
 describe('立项 from issued minutes (gov.meetings.minutes.issued)', () => {
-  const minutes = (decisions: meetings.MinutesDecision[], overrides: Record<string, unknown> = {}) => ({
+  const minutes = (decisions: meetings.MinutesDecisionInput[], overrides: Record<string, unknown> = {}) => ({
     minutesId: uuid(),
     meetingId: uuid(),
     meetingType: 'executive',
@@ -208,6 +208,31 @@ describe('立项 from issued minutes (gov.meetings.minutes.issued)', () => {
     const declined = await rpc.request(supervision.declineItem, { id: items[2]!.id, reason: '已列入年度重点工作，不另立项' }, { actor: director });
     expect(declined).toMatchObject({ state: 'declined' });
     expect(declined.history.at(-1)).toMatchObject({ action: 'decline', reason: '已列入年度重点工作，不另立项' });
+  });
+
+  it('SCENARIOS seed002 #21: a 副区长专题会议 decision followed up by the liaison cadre opens no item; the others keep their numbers, and an old payload without followUp still opens one', async () => {
+    const data = minutes(
+      [
+        { decisionNo: 1, matter: '区住建局牵头完成片区改造方案。', leadUnit: 'QZJJ', coUnits: [], dueOn: '2026-04-30', followUp: 'liaison-cadre' },
+        { decisionNo: 2, matter: '区财政局落实改造资金。', leadUnit: 'QCZJ', coUnits: [], dueOn: null, followUp: 'supervision' },
+        { decisionNo: 3, matter: '区发改委做好项目前期工作。', leadUnit: 'QFGW', coUnits: [], dueOn: null }, // written before followUp existed
+      ],
+      { meetingType: 'deputy-head-topic-meeting', number: '副区长专题会议纪要〔2026〕4号', title: '副区长专题会议纪要' },
+    );
+    const c = consumer('supervision-intake-minutes');
+    const handled = c.handled;
+    await publish(envelopeOf(meetings.minutesIssued, data.minutesId, data));
+    await eventually(() => (c.handled === handled + 1 ? true : undefined));
+
+    const items = await itemsOf(`minutes:${data.minutesId}/`);
+    expect(items.map((i) => i.origin_key.split('/')[1])).toEqual(['decision:2', 'decision:3']);
+    expect(await createdEventsFor(items.map((i) => i.id))).toHaveLength(2);
+    // Not dropped silently: the audit names the decisions the liaison cadre follows up.
+    const audit = await rows<{ action: string; details: { decisionNos: number[]; number: string } }>(
+      `SELECT action, details FROM audit_log WHERE entity_type = 'minutes' AND entity_id = $1`,
+      data.minutesId,
+    );
+    expect(audit).toEqual([{ action: 'supervision.intake.followed-by-liaison-cadre', details: expect.objectContaining({ decisionNos: [1], number: '副区长专题会议纪要〔2026〕4号' }) }]);
   });
 
   it('classified minutes: no decision text is kept', async () => {

