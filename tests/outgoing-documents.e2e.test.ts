@@ -186,8 +186,13 @@ describe('发文 end to end through the gateway', () => {
       'clerk',
     );
     expect(issued.distribution).toEqual({ channel: 'exchange-station', status: 'on-time' });
-    const archived = await ok(id('archiveOutgoing'), { id: draft.id }, 'archivist');
-    expect(archived).toMatchObject({ status: 'archived', nextActions: [] });
+    // SCENARIOS seed002 #29: the e-document is named 文号-文种-标题(yyyy.mm.dd) (seed 002 L399–401)
+    const ARCHIVE = `mutation ($id: ID!, $name: String) { archiveOutgoing(id: $id, eDocumentName: $name) { ...D eDocumentName } } ${DRAFT}`;
+    const eName = `${numbered.documentNumber}-通知-${TITLE}(${today.replaceAll('-', '.')})`;
+    expect(errorCode(await run(ARCHIVE, { id: draft.id, name: eName.replace(/\((\d{4})\.(\d{2})\.(\d{2})\)$/, '($1-$2-$3)') }, 'archivist'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await run(ARCHIVE, { id: draft.id, name: eName.replace('-通知-', '-简报-') }, 'archivist'))).toBe('BAD_USER_INPUT');
+    const archived = await ok(ARCHIVE, { id: draft.id, name: eName }, 'archivist');
+    expect(archived).toMatchObject({ status: 'archived', nextActions: [], eDocumentName: eName });
     expect(archived.holder.id).toBe(sub(tokens.archivist!));
     // an archived draft waits for no one, not even its holder
     expect(await inboxEntry('archivist', draft.id)).toBeUndefined();

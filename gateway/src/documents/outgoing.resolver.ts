@@ -245,7 +245,11 @@ export class OutgoingDocumentsResolver {
 
   @Mutation(() => OutgoingDocumentType, { description: '归档.' })
   @Roles('clerk', 'archivist')
-  archiveOutgoing(@Args('id', { type: () => ID }) id: string, @CurrentCaller() caller: Caller) {
-    return this.rpc.request(documents.archiveOutgoing, { id } as never, caller);
+  archiveOutgoing(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentCaller() caller: Caller,
+    @Args('eDocumentName', { nullable: true, description: 'the e-document file name, checked against 文号-文种-标题(yyyy.mm.dd)' }) eDocumentName?: string,
+  ) {
+    return this.rpc.request(documents.archiveOutgoing, withoutNulls({ id, eDocumentName }) as never, caller);
   }
 }

@@ -127,6 +127,7 @@ export class OutgoingDocumentType {
   @Field() submittedAt!: string;
   @Field(() => String, { nullable: true }) numberedAt!: string | null;
   @Field(() => String, { nullable: true }) archivedAt!: string | null;
+  @Field(() => String, { nullable: true, description: '电子文档名称 文号-文种-标题(yyyy.mm.dd) once archived (seed 002 L399–401)' }) eDocumentName!: string | null;
   @Field(() => [HistoryEntry], { nullable: true, complexity: 5 }) history?: HistoryEntry[];
 }
 

@@ -114,6 +114,8 @@ export const OutgoingDocumentViewSchema = z.object({
   submittedAt: IsoDateTimeSchema,
   numberedAt: IsoDateTimeSchema.nullable(),
   archivedAt: IsoDateTimeSchema.nullable(),
+  /** 电子文档名称 `文号-文种-标题(yyyy.mm.dd)` (seed 002 L399–401), once archived; null before. */
+  eDocumentName: z.string().nullable(),
   history: z.array(HistoryEntrySchema),
 });
 export type OutgoingDocumentView = z.infer<typeof OutgoingDocumentViewSchema>;
@@ -276,7 +278,12 @@ export const distributeOutgoing = cmd(
   id.extend({ channel: DistributionChannelSchema, recipients: z.array(text(100)).min(1).max(500) }).strict(),
   '分发: within 24 hours (flagged when late); classified documents only through the secrecy section and its channels.',
 );
-export const archiveOutgoing = cmd('archive', id.strict(), '归档: the original and its processing record are filed.');
+export const archiveOutgoing = cmd(
+  'archive',
+  /** eDocumentName: the file name of the electronic document, checked against 文号-文种-标题(yyyy.mm.dd) (seed 002 L399–401). */
+  id.extend({ eDocumentName: text(300).optional() }).strict(),
+  '归档: the original and its processing record are filed; the e-document is named 文号-文种-标题(yyyy.mm.dd).',
+);
 
 export const setSignatory = defineCommand({
   section: 'documents',

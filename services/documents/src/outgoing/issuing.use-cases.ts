@@ -21,6 +21,7 @@ import {
   sealsForIssuingName,
 } from './outgoing.rules.js';
 import { docTypeOf } from './outgoing.records.js';
+import { assertEDocumentName, eDocumentName } from './e-document-name.rules.js';
 import { assertSealRegisterEntryFor } from './seal-register-link.js';
 import { ENTITY, OutgoingSteps, transition } from './outgoing.steps.js';
 import type { IssuingName } from './signer.rules.js';
@@ -271,18 +272,36 @@ export class DistributeOutgoing {
   }
 }
 
-/** 归档 (seed 000 L240; seed 004 L52): the lead organ keeps the original of a joint document (seed 003 L13@c9261). */
+/**
+ * 归档 (seed 000 L240; seed 004 L52): the lead organ keeps the original of a joint document (seed 003 L13@c9261).
+ * The electronic document is named `文号-文种-标题(yyyy.mm.dd)` (seed 002 L399–401; README DO5–DO7): the name is
+ * built from the numbered draft and its 发文 (distribution) day and recorded; a file name the caller sends must be
+ * that name (BAD_USER_INPUT otherwise, nothing written).
+ */
 @Injectable()
 export class ArchiveOutgoing {
   constructor(private readonly steps: OutgoingSteps) {}
-  execute(input: { id: string }, context: RequestContext): Promise<View> {
+  execute(input: { id: string; eDocumentName?: string }, context: RequestContext): Promise<View> {
     return this.steps.step(input.id, context, (draft, _tx, now) => {
       const to = transition(draft, 'archive', context.actor);
       const originalHeldBy = archiveOriginalHolder(draft.issuingName as IssuingName);
+      const name = eDocumentName({ docNumber: draft.documentNumber, docType: draft.docType, title: draft.title, date: draft.distributedAt ?? now });
+      if (input.eDocumentName !== undefined) {
+        assertEDocumentName(input.eDocumentName);
+        if (input.eDocumentName !== name) {
+          throw GovError.badInput(`e-document name: the file is named ${JSON.stringify(input.eDocumentName)}, the document's name is ${JSON.stringify(name)}`, {
+            field: 'eDocumentName',
+            reason: 'mismatch',
+            expected: name,
+          });
+        }
+      }
       return {
         action: 'archive',
         to,
-        details: { originalHeldBy },
+        // The name carries the 标题: withheld from the history/audit details of a classified draft (the view shows
+        // it to those who may read the draft).
+        details: { originalHeldBy, eDocumentName: publicTitle({ classification: draft.classification as Classification, title: draft.title }) === null ? null : name },
         data: { archivedAt: now },
         event: {
           contract: documents.outgoingArchived,

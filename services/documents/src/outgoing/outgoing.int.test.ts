@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { createEnvelope, documents, legalReview, type CommandContract, type SubjectSpace } from '@gov/contracts';
 import { RpcClient } from '@gov/messaging';
 import { listNumbers } from '@gov/persistence';
+import { toIsoDate } from '@gov/calendar';
 import {
   cleanupSpace,
   connectTestNats,
@@ -728,7 +729,14 @@ describe('分发 and 归档', () => {
     expect(platform.code).toBe('CONFLICT');
     const issued = await req(documents.distributeOutgoing, { id: d.id, channel: 'confidential-courier', recipients: ['区公安分局'] }, secrecyOfficer);
     expect(issued.status).toBe('distributed');
-    await req(documents.archiveOutgoing, { id: d.id }, archivist);
+    const archived = await req(documents.archiveOutgoing, { id: d.id }, archivist);
+    // the e-document name carries the 标题: on the view (read-checked), withheld from the history and audit details
+    expect(archived.eDocumentName).toBe(`${issued.documentNumber}-${issued.docType}-${title}(${toIsoDate(new Date(issued.distribution!.at)).replaceAll('-', '.')})`);
+    const [row] = await service.runtime.db.$queryRawUnsafe<{ details: Record<string, unknown> }[]>(
+      `SELECT details FROM outgoing_document_history WHERE document_id = $1::uuid AND action = 'archive'`,
+      d.id,
+    );
+    expect(row!.details).toMatchObject({ eDocumentName: null });
 
     await service.runtime.relay.drain();
     const mine = (await readEventStream(nc, space)).filter((e) => e.envelope.subject === d.id);
@@ -736,6 +744,39 @@ describe('分发 and 归档', () => {
       expect.arrayContaining(['gov.documents.outgoing.registered', 'gov.documents.outgoing.numbered', 'gov.documents.outgoing.issued']),
     );
     for (const e of mine) expect(JSON.stringify(e.envelope)).not.toContain('安保部署');
+  });
+
+  it('SCENARIOS seed002 #29: 归档 names the e-document 文号-文种-标题(yyyy.mm.dd) and refuses a file named otherwise, writing nothing (seed 002 L399–401)', async () => {
+    const title = '关于做好2026年度调研工作的通知';
+    const d = await toPrinted({}, title);
+    await req(documents.sealOutgoing, { id: d.id }, clerk);
+    const issued = await req(documents.distributeOutgoing, { id: d.id, channel: 'exchange-station', recipients: ['各街道办事处'] }, clerk);
+    expect(issued.eDocumentName).toBeNull();
+    const day = toIsoDate(new Date(issued.distribution!.at)).replaceAll('-', '.');
+    const name = `${issued.documentNumber}-通知-${title}(${day})`;
+    expect(name).toMatch(/^区委办发〔2026〕[1-9]\d*号-通知-关于做好2026年度调研工作的通知\(\d{4}\.\d{2}\.\d{2}\)$/);
+
+    const dashed = await refusedWithoutTrace(() => req(documents.archiveOutgoing, { id: d.id, eDocumentName: `${issued.documentNumber}-通知-${title}(${day.replaceAll('.', '-')})` }, archivist));
+    expect(dashed).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'eDocumentName', reason: 'date' } });
+    const briefing = await refusedWithoutTrace(() => req(documents.archiveOutgoing, { id: d.id, eDocumentName: `${issued.documentNumber}-简报-${title}(${day})` }, archivist));
+    expect(briefing).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'doc-type' } });
+    const other = await refusedWithoutTrace(() => req(documents.archiveOutgoing, { id: d.id, eDocumentName: `区委办发〔2026〕999号-通知-${title}(${day})` }, archivist));
+    expect(other).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'mismatch', expected: name } });
+
+    const archived = await req(documents.archiveOutgoing, { id: d.id, eDocumentName: name }, archivist);
+    expect(archived).toMatchObject({ status: 'archived', eDocumentName: name });
+    const [row] = await service.runtime.db.$queryRawUnsafe<{ details: Record<string, unknown> }[]>(
+      `SELECT details FROM outgoing_document_history WHERE document_id = $1::uuid AND action = 'archive'`,
+      d.id,
+    );
+    expect(row!.details).toEqual({ originalHeldBy: 'party-office', eDocumentName: name });
+    const [audit] = await service.runtime.db.$queryRawUnsafe<{ details: Record<string, unknown> }[]>(
+      `SELECT details FROM audit_log WHERE entity_id = $1 AND action = 'outgoing.archive'`,
+      d.id,
+    );
+    expect(audit!.details).toMatchObject({ eDocumentName: name });
+    const listed = await req(documents.listOutgoing, { titleContains: '2026年度调研工作' }, director);
+    expect(listed.items.find((i) => i.id === d.id)!.eDocumentName).toBe(name);
   });
 
   it('a classified draft outside the caller’s clearance or 知悉范围 answers as an unknown id, and the refusal is audited', async () => {

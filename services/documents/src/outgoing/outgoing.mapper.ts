@@ -4,6 +4,7 @@ import { OUTGOING_TRANSITIONS, distributionDue, type OutgoingState } from './out
 import { signingPlan, reviewSignOffs } from './signer.rules.js';
 import type { OutgoingSettings } from './outgoing.settings.js';
 import { signingCase, toSignOffs } from './outgoing.records.js';
+import { eDocumentName } from './e-document-name.rules.js';
 
 export const DRAFT_INCLUDE = {
   history: { orderBy: { seq: 'asc' } },
@@ -79,7 +80,22 @@ export function toSummaryView(d: DraftSummaryRow, settings: OutgoingSettings, op
     submittedAt: d.submittedAt.toISOString(),
     numberedAt: d.numberedAt?.toISOString() ?? null,
     archivedAt: d.archivedAt?.toISOString() ?? null,
+    eDocumentName: archivedName(d),
   };
+}
+
+/**
+ * 电子文档名称 of an archived draft (seed 002 L399–401): the same inputs the 归档 step built it from (the draft
+ * is frozen once archived), so no column is needed. Null before archiving, or for a draft archived without
+ * the parts the name needs (before the rule existed).
+ */
+function archivedName(d: DraftSummaryRow): string | null {
+  if (!d.archivedAt) return null;
+  try {
+    return eDocumentName({ docNumber: d.documentNumber, docType: d.docType, title: d.title, date: d.distributedAt ?? d.archivedAt });
+  } catch {
+    return null;
+  }
 }
 
 export function toView(d: DraftRow, settings: OutgoingSettings): View {
