@@ -6,7 +6,8 @@ import { MeetingsResolver } from './meetings.resolver.js';
 import { MeetingTopicsResolver } from './topics.resolver.js';
 import { MinutesResolver } from './minutes.resolver.js';
 import { OfficeMeetingsResolver } from './office-meetings.resolver.js';
+import { ResearchTripsResolver } from './research-trips.resolver.js';
 
 /** The meetings section on the GraphQL surface (one resolver per workflow folder of services/meetings). */
-@Module({ providers: [MeetingRequestsResolver, WeeklyScheduleResolver, ActivityPlansResolver, MeetingsResolver, MeetingTopicsResolver, MinutesResolver, OfficeMeetingsResolver] })
+@Module({ providers: [MeetingRequestsResolver, WeeklyScheduleResolver, ActivityPlansResolver, MeetingsResolver, MeetingTopicsResolver, MinutesResolver, OfficeMeetingsResolver, ResearchTripsResolver] })
 export class MeetingsGraphqlModule {}

@@ -7,3 +7,4 @@ export * from './requests.js';
 export * from './schedule.js';
 export * from './receptions.js';
 export * from './notices.js';
+export * from './research-trips.js';

@@ -14,6 +14,7 @@ import {
   separateMajorIssueMinutesRequired,
   supervisionFormDue,
 } from './minutes.rules.js';
+import { numberedMatters, supervisionFormTiming } from '../research-trips/research-trip.rules.js';
 
 describe('SCENARIOS seed000-b #1: standing-committee minutes (seed 000 L560)', () => {
   it('a 区委常委会 held on Friday 6 March 2026: the minutes are due by the end of Tuesday 10 March (2 WD)', () => {
@@ -49,12 +50,32 @@ describe('SCENARIOS seed000-b #3: the 《督办事项交办单》 after a resear
   it('a trip that ended on Monday 9 March 2026 → the form is due by the end of Tuesday 10 March (1 WD)', () => {
     expect(supervisionFormDue(bj('2026-03-09 17:30'), cal)).toEqual({ dueDate: '2026-03-10', dueAt: bj('2026-03-10 17:00') });
   });
-  it.todo(
-    'no 《督办事项交办单》 created by the end of Tuesday → the trip is flagged overdue (gap: supervisionFormDue is not wired; there is no research-trip form, store or timer)',
-  );
-  it.todo(
-    'each created form emits an event that supervision turns into an item, one per matter needing follow-up (gap: no such form command and no event; only gov.meetings.minutes.issued reaches supervision)',
-  );
+  // Wired in meetings.research-trip.issue-supervision-form (research-trips.int.test.ts): late is flagged, not
+  // refused (DB6). Not wired: a timer flagging a trip with no form at all (there is no trip register to scan).
+  it.each([
+    ['2026-03-10 10:00', false],
+    ['2026-03-10 17:00', false],
+    ['2026-03-10 17:01', true],
+    ['2026-03-11 09:00', true],
+  ])('a form issued at %s for a trip ended Monday 17:30 is flagged late: %s', (issued, late) => {
+    expect(supervisionFormTiming(bj('2026-03-09 17:30'), bj(issued), cal)).toEqual({ dueDate: '2026-03-10', dueAt: bj('2026-03-10 17:00'), late });
+  });
+  // Supervision opens one proposed item per event item, keyed research-trip-form:<formId>/matter:<n>
+  // (services/supervision/src/intake/research-trip.int.test.ts).
+  it('each form emits gov.meetings.research-trip.supervision-form-issued with one item per matter, numbered from 1', () => {
+    const matters = numberedMatters([
+      { matter: '加快推进片区改造方案编制', leadUnit: 'QZJJ', coUnits: ['QCZJ'], dueOn: '2026-04-30' },
+      { matter: '研究解决社区养老服务用房问题', leadUnit: 'QMZJ' },
+    ]);
+    const data = meetings.researchTripSupervisionFormIssued.data.parse({
+      ...meetings.researchTripSupervisionFormIssued.example,
+      matters,
+    });
+    expect(data.matters.map((m) => [m.matterNo, m.leadUnit, m.coUnits, m.dueOn])).toEqual([
+      [1, 'QZJJ', ['QCZJ'], '2026-04-30'],
+      [2, 'QMZJ', [], null],
+    ]);
+  });
 });
 
 describe('SCENARIOS seed002 #21: topic-meeting minutes → supervision (seed 002 L457–459)', () => {

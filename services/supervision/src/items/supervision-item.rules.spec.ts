@@ -156,12 +156,14 @@ describe('sources (立项来源) and their origin', () => {
   const meeting: ItemSource = { kind: 'meeting-decision', minutesId: 'm-1', decisionNo: 2, unit: null, deadline: null };
   const petitionCase: ItemSource = { kind: 'petition', petitionId: 'p-7' };
   const manual: ItemSource = { kind: 'manual', entryId: 'e-9', origin: '市委督查室来电交办' };
+  const trip: ItemSource = { kind: 'research-trip', formId: 'f-3', matterNo: 2, unit: 'QZJJ', deadline: '2026-04-30' };
 
   it.each<[ItemSource, string, 'office' | 'petition']>([
     [doc, 'document:d-1/instruction:i-1', 'office'],
     [meeting, 'minutes:m-1/decision:2', 'office'],
     [petitionCase, 'petition:p-7', 'petition'],
     [manual, 'manual:e-9', 'office'],
+    [trip, 'research-trip-form:f-3/matter:2', 'office'],
   ])('%o has origin key %s and the %s deadline table', (source, key, table) => {
     expect(originKey(parseItemSource(source))).toBe(key);
     expect(deadlineTable(source)).toBe(table);
@@ -179,6 +181,8 @@ describe('sources (立项来源) and their origin', () => {
     ['manual without origin', { kind: 'manual', entryId: 'e' }],
     ['extra field', { kind: 'petition', petitionId: 'p', title: '某信访件' }],
     ['unknown kind', { kind: 'rumour', id: 'x' }],
+    ['research-trip matter number 0', { kind: 'research-trip', formId: 'f', matterNo: 0, unit: 'QZJJ', deadline: null }],
+    ['research-trip without form id', { kind: 'research-trip', matterNo: 1, unit: 'QZJJ', deadline: null }],
   ])('refuses a source with %s (BAD_USER_INPUT)', (_name, input) => {
     expect(code(() => parseItemSource(input))).toBe('BAD_USER_INPUT');
   });
@@ -191,6 +195,8 @@ describe('sources (立项来源) and their origin', () => {
     ['a meeting decision naming neither', meeting, true],
     ['a petition (its 交办函, seed 000 L1310)', petitionCase, true],
     ['a manual entry', manual, true],
+    ['a research-trip form matter naming unit and due date (SCENARIOS seed000-b #3)', trip, false],
+    ['a research-trip form matter without a due date', { ...trip, deadline: null }, true],
   ])('%s: separate notice %s', (_name, source, expected) => {
     expect(needsSeparateNotice(source)).toBe(expected);
   });

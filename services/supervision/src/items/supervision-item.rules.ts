@@ -114,14 +114,19 @@ export function assertReason(action: ItemAction, reason: string | null | undefin
 // ---------------------------------------------------------------------------------------------------------
 // Sources (立项来源)
 
-/** Where an item comes from (issue 5 §1; seed 001 L672–682; seed 003 L13@c15564). */
-export const SOURCE_KINDS = ['leader-instruction', 'meeting-decision', 'petition', 'manual'] as const;
+/**
+ * Where an item comes from (issue 5 §1; seed 001 L672–682; seed 003 L13@c15564). `research-trip`: a matter of
+ * the 《督办事项交办单》 the accompanying section issues after a leader's research trip (seed 000 L640(2);
+ * SCENARIOS.md seed000-b #3).
+ */
+export const SOURCE_KINDS = ['leader-instruction', 'meeting-decision', 'petition', 'manual', 'research-trip'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const SOURCE_KIND_ZH: Readonly<Record<SourceKind, string>> = {
   'leader-instruction': '领导批示件',
   'meeting-decision': '会议决定事项',
   petition: '信访事项',
   manual: '督查室录入',
+  'research-trip': '调研督办事项',
 };
 
 const id = z.string().trim().min(1).max(200);
@@ -137,6 +142,7 @@ export const ItemSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('meeting-decision'), minutesId: id, decisionNo: z.number().int().min(1), ...namedUnitAndDeadline }),
   z.strictObject({ kind: z.literal('petition'), petitionId: id }),
   z.strictObject({ kind: z.literal('manual'), entryId: id, origin: z.string().trim().min(1).max(500) }),
+  z.strictObject({ kind: z.literal('research-trip'), formId: id, matterNo: z.number().int().min(1), ...namedUnitAndDeadline }),
 ]);
 export type ItemSource = z.infer<typeof ItemSourceSchema>;
 
@@ -165,6 +171,8 @@ export function originKey(source: ItemSource): string {
       return `petition:${source.petitionId}`;
     case 'manual':
       return `manual:${source.entryId}`;
+    case 'research-trip':
+      return `research-trip-form:${source.formId}/matter:${source.matterNo}`;
   }
 }
 
@@ -176,10 +184,12 @@ export function deadlineTable(source: ItemSource): 'office' | 'petition' {
 /**
  * Whether 督查室 sends a separate 督查通知: not when a document or meeting already names both the undertaking
  * unit and the deadline ("对文件、会议已明确承办部门和办结时限的事项，不另发书面通知", seed 004 L205).
- * Petition cases always get their 交办函 (seed 000 L1310); manual entries always get a notice.
+ * Petition cases always get their 交办函 (seed 000 L1310); manual entries always get a notice. A research trip's
+ * 《督办事项交办单》 is a written form naming the lead unit (seed 000 L640(2)): like a document, no separate notice
+ * when it also names the due date (decision).
  */
 export function needsSeparateNotice(source: ItemSource): boolean {
-  if (source.kind === 'leader-instruction' || source.kind === 'meeting-decision') {
+  if (source.kind === 'leader-instruction' || source.kind === 'meeting-decision' || source.kind === 'research-trip') {
     return !(source.unit && source.deadline);
   }
   return true;
