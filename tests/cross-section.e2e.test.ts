@@ -3,7 +3,7 @@ import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { EventEnvelope } from '@gov/contracts';
 import { connectTestNats, eventually, readEventStream } from '@gov/testing';
-import { graphql, login, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { graphql, loginUser, startTestPlatform, type TestPlatform, type TestUser } from './support/platform.js';
 
 /**
  * Events between sections, end to end through the gateway with real tokens:
@@ -11,21 +11,14 @@ import { graphql, login, startTestPlatform, type TestPlatform } from './support/
  *   when the event is delivered twice (the same envelope again, and the same fact under a new envelope id);
  * - issue 4 §9: minutes with three decisions issued through the gateway become three supervision items.
  */
-interface User { token: string; id: string; name: string }
+type User = TestUser;
 
 let platform: TestPlatform;
 let nc: NatsConnection;
 const users: Record<string, User> = {};
 
-function claimsOf(token: string): { sub: string; given_name?: string; family_name?: string; preferred_username: string } {
-  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
-}
 
-async function user(username: string): Promise<User> {
-  const token = await login(platform.issuer, username);
-  const c = claimsOf(token);
-  return { token, id: c.sub, name: c.family_name && c.given_name ? `${c.family_name}${c.given_name}` : c.preferred_username };
-}
+const user = (username: string) => loginUser(platform.issuer, username);
 
 const person = (u: User) => ({ id: u.id, name: u.name });
 

@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@gov/contracts';
 import { connectTestNats, eventually, readEventStream } from '@gov/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { errorCode, graphql, login, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { errorCode, graphql, loginUser, startTestPlatform, type TestPlatform, type TestUser } from './support/platform.js';
 
 /**
  * Issue 3 §1, §6, §7 end to end through the gateway with real tokens: a request is registered (签收 + 登记),
@@ -26,21 +26,14 @@ const INBOX = `query { incomingInbox { items { reason document { id status } } }
 const REGISTER_QUERY = `query Q($from: String, $to: String, $title: String, $status: String) {
   incomingDocuments(registeredFrom: $from, registeredTo: $to, titleContains: $title, status: $status) { total items { id title status leadUnit } } }`;
 
-interface User { token: string; id: string; name: string }
+type User = TestUser;
 
 let platform: TestPlatform;
 let nc: NatsConnection;
 const users: Record<string, User> = {};
 
-function claimsOf(token: string): { sub: string; given_name?: string; family_name?: string; preferred_username: string } {
-  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
-}
 
-async function user(username: string): Promise<User> {
-  const token = await login(platform.issuer, username);
-  const c = claimsOf(token);
-  return { token, id: c.sub, name: c.family_name && c.given_name ? `${c.family_name}${c.given_name}` : c.preferred_username };
-}
+const user = (username: string) => loginUser(platform.issuer, username);
 
 const person = (u: User) => ({ id: u.id, name: u.name });
 

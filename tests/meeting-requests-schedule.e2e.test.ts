@@ -2,7 +2,7 @@ import { addCalendarDays, dayOfWeek, toIsoDate, WorkingCalendar } from '@gov/cal
 import { meetings } from '@gov/contracts';
 import { connectTestNats, eventually, readEventStream } from '@gov/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { errorCode, graphql, login, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { claimsOf, errorCode, graphql, login, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 /**
  * Issue 4 §1, §2, §7 through the gateway with real tokens: a meeting request registered, reviewed and returned
@@ -29,7 +29,7 @@ function nextMonday(after = today): string {
   return d;
 }
 const bj = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
-const subOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub as string;
+const subOf = (token: string) => claimsOf(token).sub;
 
 const REGISTER = `mutation R($input: RegisterMeetingRequestInput!) {
   registerMeetingRequest(input: $input) { id registerNumber state admitted reasons { check items workingDaysAhead } }

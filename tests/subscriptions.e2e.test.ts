@@ -1,5 +1,5 @@
 import { addCalendarDays, dayOfWeek, toIsoDate } from '@gov/calendar';
-import { errorCode, graphql, login, startTestPlatform, subscribe, type TestPlatform } from './support/platform.js';
+import { claimsOf, errorCode, graphql, login, startTestPlatform, subscribe, type TestPlatform } from './support/platform.js';
 
 /**
  * GraphQL subscriptions over graphql-ws (issue 5 §8: a unit's new items and escalations; issue 3 §6 inbox;
@@ -38,9 +38,7 @@ afterAll(async () => {
 
 const INBOX = `subscription { inboxArrivals { kind documentId registerNumber title classification action fromId } }`;
 
-function subjectOf(token: string): string {
-  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')).sub;
-}
+const subjectOf = (token: string) => claimsOf(token).sub;
 
 describe('GraphQL subscriptions (graphql-ws)', () => {
   it('tells each person when an incoming document is handed to them, and no one else', async () => {

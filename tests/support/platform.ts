@@ -70,6 +70,25 @@ export async function login(issuer: DevIssuer, username: string, password = 'dem
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
+/** A logged-in demo user as the tests act with it: the token, and the id and name the platform records. */
+export interface TestUser {
+  token: string;
+  id: string;
+  name: string;
+}
+
+/** The claims of a token (no verification: the gateway does that). */
+export function claimsOf(token: string): { sub: string; given_name?: string; family_name?: string; preferred_username: string } {
+  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
+}
+
+/** Logs a demo user in and reads its id and display name (family + given name, as the Actor has it). */
+export async function loginUser(issuer: DevIssuer, username: string): Promise<TestUser> {
+  const token = await login(issuer, username);
+  const c = claimsOf(token);
+  return { token, id: c.sub, name: c.family_name && c.given_name ? `${c.family_name}${c.given_name}` : c.preferred_username };
+}
+
 export interface GraphqlResult<T = Record<string, any>> {
   status: number;
   data?: T | null;
