@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { createEnvelope, legalReview } from '@gov/contracts';
-import { connectTestNats, eventually, readEventStream } from '@gov/testing';
+import { legalReview } from '@gov/contracts';
+import { connectTestNats, eventually, publishTestEvent, readEventStream } from '@gov/testing';
 import { errorCode, graphql, login, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 /**
@@ -61,22 +60,16 @@ async function legalRequests(draftId: string) {
 
 async function conclude(draftId: string, requestId: string, outcome: 'passed' | 'failed', summary: string) {
   const reviewId = randomUUID();
-  const envelope = createEnvelope({
-    section: 'legal-review',
-    type: legalReview.reviewConcluded.type,
-    subject: reviewId,
-    data: {
-      reviewId,
-      requestId,
-      subject: { section: 'documents', kind: 'outgoing', id: draftId },
-      outcome,
-      opinionNumber: `法审〔2026〕${outcome === 'failed' ? 7 : 8}号`,
-      summary,
-      concludedAt: new Date().toISOString(),
-      concludedBy: randomUUID(),
-    },
+  await publishTestEvent(nc, platform.space, legalReview.reviewConcluded, {
+    reviewId,
+    requestId,
+    subject: { section: 'documents', kind: 'outgoing', id: draftId },
+    outcome,
+    opinionNumber: `法审〔2026〕${outcome === 'failed' ? 7 : 8}号`,
+    summary,
+    concludedAt: new Date().toISOString(),
+    concludedBy: randomUUID(),
   });
-  await jetstream(nc).publish(platform.space.event(envelope.type), JSON.stringify(envelope), { msgID: envelope.id });
 }
 
 async function legalStatus(draftId: string, expected: string) {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { z } from 'zod';
 import { addCalendarDays, toIsoDate } from '@gov/calendar';
-import { createEnvelope, documents, meetings, supervision, type EventEnvelope } from '@gov/contracts';
-import { connectTestNats, eventually, readEventStream } from '@gov/testing';
+import { documents, meetings, supervision } from '@gov/contracts';
+import { connectTestNats, eventually, publishTestEvent, readEventStream, republishTestEvent } from '@gov/testing';
 import { errorCode, graphql, login, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 /**
@@ -99,7 +99,7 @@ describe('督查事项 workflow end to end (issue 5)', () => {
     const minutesId = randomUUID();
     const number = `区政府常务会议纪要〔2026〕${Math.floor(Math.random() * 9000) + 1000}号`;
     const named = addCalendarDays(today(), 10);
-    const data = {
+    const data: z.input<typeof meetings.minutesIssued.data> = {
       minutesId,
       meetingId: randomUUID(),
       meetingType: 'executive',
@@ -115,11 +115,7 @@ describe('督查事项 workflow end to end (issue 5)', () => {
         { decisionNo: 3, matter: '区教育局做好春季开学准备。', leadUnit: null, coUnits: [], dueOn: null },
       ],
     };
-    const js = jetstream(nc);
-    for (let i = 0; i < 2; i++) {
-      const envelope: EventEnvelope = createEnvelope({ section: 'meetings', type: meetings.minutesIssued.type, subject: minutesId, data });
-      await js.publish(platform.space.event(envelope.type), JSON.stringify(envelope), { msgID: envelope.id });
-    }
+    for (let i = 0; i < 2; i++) await publishTestEvent(nc, platform.space, meetings.minutesIssued, data);
     const fromMinutes = async () => {
       const res = await ok<{ supervisionItems: { items: { id: string; sourceReference: string; state: string; needsSeparateNotice: boolean; sourceKind: string }[] } }>(ITEMS, {}, director);
       return res.supervisionItems.items.filter((i) => i.sourceReference?.startsWith(number)).sort((a, b) => a.sourceReference.localeCompare(b.sourceReference));
@@ -231,7 +227,7 @@ describe('督查事项 workflow end to end (issue 5)', () => {
 
   it('a leader instruction routed to supervision becomes an item exactly once: sent twice under two ids, and redelivered under one (issue 5 §9)', async () => {
     const registerNumber = `收文〔2026〕${Math.floor(Math.random() * 9000) + 1000}号`;
-    const data = {
+    const data: z.input<typeof documents.incomingRouted.data> = {
       routeId: randomUUID(),
       documentId: randomUUID(),
       registerNumber,
@@ -247,12 +243,9 @@ describe('督查事项 workflow end to end (issue 5)', () => {
       instructedBy: { id: randomUUID(), name: '区长' },
       instructedAt: new Date().toISOString(),
     };
-    const js = jetstream(nc);
-    const first = createEnvelope({ section: 'documents', type: documents.incomingRouted.type, subject: data.routeId, data });
-    const second = createEnvelope({ section: 'documents', type: documents.incomingRouted.type, subject: data.routeId, data });
-    await js.publish(platform.space.event(first.type), JSON.stringify(first), { msgID: first.id });
-    await js.publish(platform.space.event(second.type), JSON.stringify(second), { msgID: second.id });
-    await js.publish(platform.space.event(first.type), JSON.stringify(first), { msgID: `again-${first.id}` });
+    const first = await publishTestEvent(nc, platform.space, documents.incomingRouted, data);
+    await publishTestEvent(nc, platform.space, documents.incomingRouted, data);
+    await republishTestEvent(nc, platform.space, first, `again-${first.id}`);
     const ofInstruction = async () =>
       (await ok<{ supervisionItems: { items: { id: string; sourceReference: string; sourceKind: string; state: string }[] } }>(ITEMS, { state: 'proposed' }, supervisor)).supervisionItems.items.filter(
         (i) => i.sourceReference === registerNumber,

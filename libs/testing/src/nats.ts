@@ -53,7 +53,7 @@ export async function publishTestEvent<D extends z.ZodType>(
   space: SubjectSpace,
   contract: EventContract<D>,
   data: z.input<D>,
-  options: { id?: string; time?: Date } = {},
+  options: { id?: string; time?: Date; msgId?: string } = {},
 ): Promise<EventEnvelope<z.infer<D>>> {
   const parsed = contract.data.parse(data) as z.infer<D>;
   const envelope = createEnvelope({
@@ -61,8 +61,17 @@ export async function publishTestEvent<D extends z.ZodType>(
     type: contract.type,
     subject: String((parsed as Record<string, unknown>)[contract.subjectKey]),
     data: parsed,
-    ...options,
+    ...(options.id ? { id: options.id } : {}),
+    ...(options.time ? { time: options.time } : {}),
   });
-  await jetstream(nc).publish(space.event(contract.type), JSON.stringify(envelope), { msgID: envelope.id });
+  await republishTestEvent(nc, space, envelope, options.msgId ?? envelope.id);
   return envelope;
+}
+
+/**
+ * Publishes an envelope as it is, under the given Nats-Msg-Id: with a new one, JetStream delivers the same event
+ * again, as a relay that lost its ack would after the duplicate window.
+ */
+export async function republishTestEvent(nc: NatsConnection, space: SubjectSpace, envelope: EventEnvelope, msgId: string): Promise<void> {
+  await jetstream(nc).publish(space.event(envelope.type), JSON.stringify(envelope), { msgID: msgId });
 }

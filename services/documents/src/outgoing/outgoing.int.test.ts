@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Actor } from '@gov/auth';
 import type { z } from 'zod';
-import { createEnvelope, documents, legalReview, type CommandContract, type SubjectSpace } from '@gov/contracts';
+import { documents, legalReview, type CommandContract, type SubjectSpace } from '@gov/contracts';
 import { RpcClient } from '@gov/messaging';
 import { listNumbers } from '@gov/persistence';
 import { toIsoDate } from '@gov/calendar';
@@ -11,8 +10,10 @@ import {
   cleanupSpace,
   connectTestNats,
   eventually,
+  publishTestEvent,
   readEventStream,
   refusalOf,
+  republishTestEvent,
   startTestService,
   testActor,
   uniqueSpace,
@@ -152,23 +153,16 @@ async function sealRegisterEntry(seal: string, purpose: string, documentTitle: s
 
 async function publishConclusion(subjectId: string, requestId: string, outcome: 'passed' | 'passed-with-changes' | 'failed', summary: string) {
   const reviewId = randomUUID();
-  const envelope = createEnvelope({
-    section: 'legal-review',
-    type: legalReview.reviewConcluded.type,
-    subject: reviewId,
-    data: {
-      reviewId,
-      requestId,
-      subject: { section: 'documents', kind: 'outgoing', id: subjectId },
-      outcome,
-      opinionNumber: `法审〔2026〕${Math.floor(Math.random() * 900) + 1}号`,
-      summary,
-      concludedAt: new Date(t).toISOString(),
-      concludedBy: uid(20),
-    },
+  return publishTestEvent(nc, space, legalReview.reviewConcluded, {
+    reviewId,
+    requestId,
+    subject: { section: 'documents', kind: 'outgoing', id: subjectId },
+    outcome,
+    opinionNumber: `法审〔2026〕${Math.floor(Math.random() * 900) + 1}号`,
+    summary,
+    concludedAt: new Date(t).toISOString(),
+    concludedBy: uid(20),
   });
-  await jetstream(nc).publish(space.event(envelope.type), JSON.stringify(envelope), { msgID: envelope.id });
-  return envelope;
 }
 
 async function events(type: string) {
@@ -364,7 +358,7 @@ describe('拟办: 文种, 会稿 and 法制审核', () => {
     expect(again.status).toBe('legal-review');
     const pass = await publishConclusion(d.id, second.requestId, 'passed-with-changes', '修改后符合法律法规规定');
     // a redelivery of the same conclusion is ignored
-    await jetstream(nc).publish(space.event(pass.type), JSON.stringify(pass), { msgID: randomUUID() });
+    await republishTestEvent(nc, space, pass, randomUUID());
     await eventually(async () => ((await req(documents.getOutgoing, { id: d.id }, clerk)).legalReview.status === 'passed' ? true : undefined));
     const checked = await req(documents.submitOutgoingForCheck, { id: d.id }, clerk);
     expect(checked.status).toBe('chief-check');

@@ -1,9 +1,8 @@
-import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { createEnvelope, legalReview, meetings, type SubjectSpace } from '@gov/contracts';
+import { legalReview, meetings, type SubjectSpace } from '@gov/contracts';
 import { RpcClient } from '@gov/messaging';
 import { verifyAuditChain } from '@gov/persistence';
-import { cleanupSpace, connectTestNats, eventually, readEventStream, refusalOf, startTestService, testActor, uniqueSpace, type TestService } from '@gov/testing';
+import { cleanupSpace, connectTestNats, eventually, publishTestEvent, readEventStream, refusalOf, republishTestEvent, startTestService, testActor, uniqueSpace, type TestService } from '@gov/testing';
 import { meetingsService } from '../service.js';
 
 /**
@@ -151,22 +150,17 @@ describe('区委常委会议 from plan to minutes (issue 4 §3–§5)', () => {
 
   it('blocks a topic whose legality review failed (event topic blocked) and refuses its deliberation', async () => {
     const topic = await rpc.request(meetings.getTopic, { id: reviewedTopicId }, { actor: clerk });
-    const envelope = createEnvelope({
-      section: 'legal-review',
-      type: legalReview.reviewConcluded.type,
-      subject: '0b6f1f7e-3f0d-4a51-9d7b-2f1d1a3c4e5f',
-      data: {
-        reviewId: '0b6f1f7e-3f0d-4a51-9d7b-2f1d1a3c4e5f',
-        requestId: topic.legalReviewRequestId!,
-        subject: { section: 'meetings', kind: 'topic', id: reviewedTopicId },
-        outcome: 'failed',
-        opinionNumber: '法审〔2026〕4号',
-        summary: '与上位法相抵触',
-        concludedAt: '2026-03-11T07:00:00.000Z',
-        concludedBy: '2d3c4b5a-6f7e-4d8c-9b0a-1e2f3a4b5c6d',
-      },
-    });
-    await jetstream(nc).publish(space.event(envelope.type), JSON.stringify(envelope), { msgID: envelope.id });
+    const conclusion = {
+      reviewId: '0b6f1f7e-3f0d-4a51-9d7b-2f1d1a3c4e5f',
+      requestId: topic.legalReviewRequestId!,
+      subject: { section: 'meetings', kind: 'topic', id: reviewedTopicId },
+      outcome: 'failed',
+      opinionNumber: '法审〔2026〕4号',
+      summary: '与上位法相抵触',
+      concludedAt: '2026-03-11T07:00:00.000Z',
+      concludedBy: '2d3c4b5a-6f7e-4d8c-9b0a-1e2f3a4b5c6d',
+    } as const;
+    const envelope = await publishTestEvent(nc, space, legalReview.reviewConcluded, conclusion);
     const blocked = await eventually(async () => {
       const t = await rpc.request(meetings.getTopic, { id: reviewedTopicId }, { actor: clerk });
       return t.legalReview === 'failed' ? t : undefined;
@@ -177,7 +171,7 @@ describe('区委常委会议 from plan to minutes (issue 4 §3–§5)', () => {
     const refused = await refusalOf(rpc.request(meetings.deliberateTopic, { id: reviewedTopicId }, { actor: clerk }));
     expect([refused.code, refused.details]).toEqual(['CONFLICT', { blocks: ['legal-review-failed'] }]);
     // A replay of the same conclusion changes nothing.
-    await jetstream(nc).publish(space.event(envelope.type), JSON.stringify(envelope), { msgID: `replay-${envelope.id}` });
+    await republishTestEvent(nc, space, envelope, `replay-${envelope.id}`);
     await new Promise((r) => setTimeout(r, 500));
     expect((await events()).filter((e) => e.type === meetings.topicBlocked.type)).toHaveLength(1);
   });

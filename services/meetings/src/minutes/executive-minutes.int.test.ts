@@ -1,8 +1,7 @@
-import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { createEnvelope, legalReview, meetings, type SubjectSpace } from '@gov/contracts';
+import { legalReview, meetings, type SubjectSpace } from '@gov/contracts';
 import { RpcClient } from '@gov/messaging';
-import { cleanupSpace, connectTestNats, eventually, readEventStream, refusalOf, startTestService, testActor, uniqueSpace, type TestService } from '@gov/testing';
+import { cleanupSpace, connectTestNats, eventually, publishTestEvent, readEventStream, refusalOf, startTestService, testActor, uniqueSpace, type TestService } from '@gov/testing';
 import { meetingsService } from '../service.js';
 
 /**
@@ -86,24 +85,19 @@ describe('区政府常务会议: topics, materials, minutes (issue 4 §3–§5)'
     adHoc = (await rpc.request(meetings.submitTopic, { ...base, title: '防汛应急议题', origin: 'ad-hoc', urgent: true }, { actor: clerk })).id;
 
     const topic = await rpc.request(meetings.getTopic, { id: reviewed }, { actor: clerk });
-    const envelope = createEnvelope({
-      section: 'legal-review',
-      type: legalReview.reviewConcluded.type,
-      subject: '1b6f1f7e-3f0d-4a51-9d7b-2f1d1a3c4e5f',
-      data: {
-        reviewId: '1b6f1f7e-3f0d-4a51-9d7b-2f1d1a3c4e5f',
-        requestId: topic.legalReviewRequestId!,
-        subject: { section: 'meetings', kind: 'topic', id: reviewed },
-        outcome: 'passed-with-changes',
-        opinionNumber: '法审〔2026〕7号',
-        summary: '修改后可提交审议',
-        concludedAt: '2026-03-10T07:00:00.000Z',
-        concludedBy: '2d3c4b5a-6f7e-4d8c-9b0a-1e2f3a4b5c6d',
-      },
-    });
+    const conclusion = {
+      reviewId: '1b6f1f7e-3f0d-4a51-9d7b-2f1d1a3c4e5f',
+      requestId: topic.legalReviewRequestId!,
+      subject: { section: 'meetings', kind: 'topic', id: reviewed },
+      outcome: 'passed-with-changes',
+      opinionNumber: '法审〔2026〕7号',
+      summary: '修改后可提交审议',
+      concludedAt: '2026-03-10T07:00:00.000Z',
+      concludedBy: '2d3c4b5a-6f7e-4d8c-9b0a-1e2f3a4b5c6d',
+    } as const;
     // Before the meeting is notified no topic is deliberated.
     expect((await refusalOf(rpc.request(meetings.deliberateTopic, { id: land }, { actor: clerk }))).code).toBe('CONFLICT');
-    await jetstream(nc).publish(space.event(envelope.type), JSON.stringify(envelope), { msgID: envelope.id });
+    await publishTestEvent(nc, space, legalReview.reviewConcluded, conclusion);
     await eventually(async () => ((await rpc.request(meetings.getTopic, { id: reviewed }, { actor: clerk })).legalReview === 'passed' ? true : undefined));
 
     // Cadre matters only: 1 working day, so Wednesday 11 March is in time.

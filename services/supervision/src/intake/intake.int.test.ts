@@ -1,10 +1,9 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { z } from 'zod';
-import { jetstream } from '@nats-io/jetstream';
 import { fixedClock } from '@gov/calendar';
 import { createEnvelope, documents, meetings, petitions, supervision, type EventEnvelope, type SubjectSpace } from '@gov/contracts';
 import { RpcClient } from '@gov/messaging';
-import { cleanupSpace, connectTestNats, eventually, readEventStream, refusalOf, startTestService, testActor, uniqueSpace, type TestService } from '@gov/testing';
+import { cleanupSpace, connectTestNats, eventually, readEventStream, refusalOf, republishTestEvent, startTestService, testActor, uniqueSpace, type TestService } from '@gov/testing';
 import { supervisionService } from '../service.js';
 
 /**
@@ -49,9 +48,7 @@ function envelopeOf(contract: { section: string; type: string }, subject: string
   return createEnvelope({ section: contract.section, type: contract.type, subject, data, ...(id ? { id } : {}) });
 }
 
-async function publish(envelope: EventEnvelope, msgID = envelope.id) {
-  await jetstream(nc).publish(space.event(envelope.type), JSON.stringify(envelope), { msgID });
-}
+const publish = (envelope: EventEnvelope, msgId = envelope.id) => republishTestEvent(nc, space, envelope, msgId);
 
 function consumer(durable: string) {
   const c = service.runtime.consumers.find((x) => (x as unknown as { spec: { durable: string } }).spec.durable === durable);

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { fixedClock } from '@gov/calendar';
-import { jetstream } from '@nats-io/jetstream';
-import { createEnvelope, meetings, supervision, type SubjectSpace } from '@gov/contracts';
+import { meetings, supervision, type SubjectSpace } from '@gov/contracts';
 import { RpcClient } from '@gov/messaging';
-import { cleanupSpace, connectTestNats, eventually, refusalOf, startTestService, testActor, uniqueSpace, type TestService } from '@gov/testing';
+import { cleanupSpace, connectTestNats, eventually, publishTestEvent, refusalOf, startTestService, testActor, uniqueSpace, type TestService } from '@gov/testing';
 import { supervisionService } from '../service.js';
 
 /**
@@ -193,8 +192,7 @@ describe('supervision statistics (issue 5 §7) over NATS against a real database
         { decisionNo: 2, matter: '区财政局研究配套资金。', leadUnit: null, coUnits: [], dueOn: null },
       ],
     };
-    const envelope = createEnvelope({ section: meetings.minutesIssued.section, type: meetings.minutesIssued.type, subject: data.minutesId, data });
-    await jetstream(nc).publish(space.event(envelope.type), JSON.stringify(envelope), { msgID: envelope.id });
+    await publishTestEvent(nc, space, meetings.minutesIssued, data);
     const after = await eventually(async () => {
       const r = await report(july);
       return r.total.opened === 2 ? r : undefined;
