@@ -121,7 +121,15 @@ describe('a leader instruction on a registered document becomes one supervision 
       `SELECT origin_key FROM supervision_item WHERE source_kind = 'leader-instruction'`,
     );
     expect(keys.map((k) => k.origin_key)).toEqual([`document:${documentId}/instruction:${instructionId}`]);
-    const created = (await events('gov.supervision.item.created')).filter((e) => e.data['sourceKind'] === 'leader-instruction');
+    // every event supervision wrote has left its outbox: then the stream holds all of them
+    await eventually(async () => {
+      const rows = await platform.supervision.runtime.db.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) n FROM outbox WHERE published_at IS NULL');
+      return Number(rows[0]!.n) === 0 ? true : undefined;
+    });
+    const created = await eventually(async () => {
+      const all = (await events('gov.supervision.item.created')).filter((e) => e.data['sourceKind'] === 'leader-instruction');
+      return all.length ? all : undefined;
+    });
     expect(created).toHaveLength(1);
   });
 });
